@@ -1,0 +1,14 @@
+//! SWAN Casus: take one practice case through the SWAN method (Sociaal Werk op Alle
+//! Niveaus, HAN & Movisie) in a team meeting, and keep what the group finds and decides.
+//!
+//! Layers, from the bottom: `model` (the case, no egui), `method` (the method texts as
+//! data), `storage` (the case file), `i18n` and `messages` (user text), `cli`, and `ui`.
+
+pub mod cli;
+pub mod i18n;
+pub mod messages;
+pub mod method;
+pub mod model;
+pub mod settings;
+pub mod storage;
+pub mod ui;

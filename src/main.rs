@@ -1,0 +1,69 @@
+//! The binary: reads the command line, then runs a command or opens the window.
+
+use std::process::ExitCode;
+
+use swan_casus::cli::{self, Invocation};
+use swan_casus::i18n::tr;
+use swan_casus::settings::AppDirs;
+use swan_casus::ui::{StartOptions, SwanApp};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let invocation = match cli::parse(&args) {
+        Ok(invocation) => invocation,
+        Err(usage) => {
+            eprintln!("{}", usage.0);
+            eprintln!("{}", tr(Default::default(), "cli.see_help"));
+            return ExitCode::from(2);
+        }
+    };
+    match invocation {
+        Invocation::Help(language) => {
+            println!("{}", cli::help_text(language));
+            ExitCode::SUCCESS
+        }
+        Invocation::Version => {
+            println!("{}", cli::version_text());
+            ExitCode::SUCCESS
+        }
+        Invocation::Check { language, files } => {
+            let code = cli::check(language, &files, &mut std::io::stdout(), &mut std::io::stderr());
+            ExitCode::from(code as u8)
+        }
+        Invocation::Upgrade { language, files } => {
+            let code = cli::upgrade(language, &files, &mut std::io::stdout(), &mut std::io::stderr());
+            ExitCode::from(code as u8)
+        }
+        Invocation::Gui(options) => run_gui(options),
+    }
+}
+
+fn run_gui(options: cli::GuiOptions) -> ExitCode {
+    let Some(dirs) = AppDirs::from_system() else {
+        eprintln!("{}", tr(Default::default(), "error.no_home"));
+        return ExitCode::FAILURE;
+    };
+    let native_options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("SWAN Casus")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 560.0]),
+        ..Default::default()
+    };
+    let mut start = StartOptions::new(dirs);
+    start.file = options.file;
+    start.method = options.method;
+    start.language = options.language;
+    let result = eframe::run_native(
+        "swan-casus",
+        native_options,
+        Box::new(|_cc| Ok(Box::new(SwanApp::new(start)))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}: {e}", tr(Default::default(), "error.window"));
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,420 @@
+//! The case session: pure data and the rules that keep it consistent. No egui here.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Identifier of a participant, note or option, unique within one case.
+pub type ItemId = u64;
+
+/// The three SWAN levels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Level {
+    /// 1: individual resident, household, family.
+    Individual,
+    /// 2: group, neighbourhood, community.
+    Community,
+    /// 3: organisation, policy, society.
+    Policy,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Level::Individual, Level::Community, Level::Policy];
+
+    /// 1, 2 or 3, as the method numbers the levels.
+    pub fn number(self) -> u8 {
+        self.index() as u8 + 1
+    }
+
+    pub fn index(self) -> usize {
+        match self {
+            Level::Individual => 0,
+            Level::Community => 1,
+            Level::Policy => 2,
+        }
+    }
+}
+
+/// The three rounds of a SWAN discussion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Phase {
+    /// 1: What is going on?
+    Understand,
+    /// 2: What could be done? Items here are intervention options.
+    Possibilities,
+    /// 3: What do we choose, and why?
+    Choice,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 3] = [Phase::Understand, Phase::Possibilities, Phase::Choice];
+
+    pub fn number(self) -> u8 {
+        self.index() as u8 + 1
+    }
+
+    pub fn index(self) -> usize {
+        match self {
+            Phase::Understand => 0,
+            Phase::Possibilities => 1,
+            Phase::Choice => 2,
+        }
+    }
+}
+
+/// Where the group is in the meeting: the steps of the stepper.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Stage {
+    #[default]
+    Opening,
+    Phase(Phase),
+    Closing,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 5] = [
+        Stage::Opening,
+        Stage::Phase(Phase::Understand),
+        Stage::Phase(Phase::Possibilities),
+        Stage::Phase(Phase::Choice),
+        Stage::Closing,
+    ];
+
+    pub fn index(self) -> usize {
+        match self {
+            Stage::Opening => 0,
+            Stage::Phase(p) => 1 + p.index(),
+            Stage::Closing => 4,
+        }
+    }
+
+    pub fn next(self) -> Option<Stage> {
+        Stage::ALL.get(self.index() + 1).copied()
+    }
+
+    pub fn previous(self) -> Option<Stage> {
+        self.index().checked_sub(1).map(|i| Stage::ALL[i])
+    }
+}
+
+/// Someone at the table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Participant {
+    pub id: ItemId,
+    /// A name or a role description ("Wmo-consultant A").
+    pub name: String,
+    /// Discipline or perspective, free text with suggestions from the method.
+    pub discipline: String,
+    /// Key of a meeting role in the method (facilitator, case bringer, …).
+    pub role: String,
+}
+
+/// What a note and an option have in common: text, who said it, and tags.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Entry {
+    pub text: String,
+    /// The participant who contributed it, if the group wants to record that.
+    pub contributor: Option<ItemId>,
+    /// Keys of social-quality conditions in the method, sorted.
+    pub conditions: Vec<String>,
+    /// Keys of decisive-professional factors in the method, sorted.
+    pub factors: Vec<String>,
+}
+
+impl Entry {
+    pub fn new(text: impl Into<String>) -> Self {
+        Entry {
+            text: text.into(),
+            ..Entry::default()
+        }
+    }
+
+    /// Adds or removes a tag, keeping the list sorted and free of duplicates.
+    pub fn toggle_tag(&mut self, kind: TagKind, key: &str) {
+        let list = match kind {
+            TagKind::Condition => &mut self.conditions,
+            TagKind::Factor => &mut self.factors,
+        };
+        match list.binary_search_by(|k| k.as_str().cmp(key)) {
+            Ok(i) => {
+                list.remove(i);
+            }
+            Err(i) => list.insert(i, key.to_owned()),
+        }
+    }
+
+    pub fn has_tag(&self, kind: TagKind, key: &str) -> bool {
+        match kind {
+            TagKind::Condition => self.conditions.iter().any(|k| k == key),
+            TagKind::Factor => self.factors.iter().any(|k| k == key),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TagKind {
+    Condition,
+    Factor,
+}
+
+/// A finding or consideration in one phase on one level.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub id: ItemId,
+    pub phase: Phase,
+    pub level: Level,
+    #[serde(default)]
+    pub entry: Entry,
+}
+
+/// What the group decided about an option in phase 3.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Decision {
+    /// Still being considered.
+    #[default]
+    Open,
+    Chosen,
+    Rejected,
+}
+
+/// A possible intervention, raised in phase 2 and decided on in phase 3. The same object
+/// carries into the intervention plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InterventionOption {
+    pub id: ItemId,
+    pub level: Level,
+    #[serde(default)]
+    pub entry: Entry,
+    #[serde(default)]
+    pub decision: Decision,
+    /// Why it was chosen or rejected, in a sentence or two.
+    #[serde(default)]
+    pub decision_reason: String,
+}
+
+/// The closing reflection of the group, and of a student personally.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Closing {
+    /// Which level got the least attention, and why.
+    pub neglected_level: String,
+    /// What the group learns for the next case.
+    pub lessons: String,
+    /// What the case bringer takes away.
+    pub case_bringer_takeaway: String,
+    /// A personal reflection in the steps of Gibbs' cycle (for students).
+    pub reflection: Reflection,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Reflection {
+    pub what_happened: String,
+    pub thoughts_and_feelings: String,
+    pub what_went_well: String,
+    pub do_differently: String,
+}
+
+/// One practice case discussed with the SWAN method.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Case {
+    pub title: String,
+    /// Short, anonymised description of the situation.
+    pub description: String,
+    /// The case bringer's question to the group.
+    pub question: String,
+    pub meeting_date: Option<NaiveDate>,
+    pub participants: Vec<Participant>,
+    /// Notes of every phase; phase-2 contributions are `options` instead.
+    pub notes: Vec<Note>,
+    pub options: Vec<InterventionOption>,
+    /// Remarks during the opening: clarifying questions and answers.
+    pub opening_notes: String,
+    pub closing: Closing,
+    /// Where the group was when the file was saved.
+    pub stage: Stage,
+    /// Next free identifier; kept in the file so ids stay unique after edits.
+    pub next_id: ItemId,
+}
+
+/// Up or down in a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+impl Case {
+    /// Hands out a fresh identifier, never one already in use (also after hand edits).
+    pub fn new_id(&mut self) -> ItemId {
+        let used_max = self
+            .participants
+            .iter()
+            .map(|p| p.id)
+            .chain(self.notes.iter().map(|n| n.id))
+            .chain(self.options.iter().map(|o| o.id))
+            .max()
+            .unwrap_or(0);
+        let id = self.next_id.max(used_max + 1).max(1);
+        self.next_id = id + 1;
+        id
+    }
+
+    pub fn add_participant(&mut self, name: &str, discipline: &str, role: &str) -> ItemId {
+        let id = self.new_id();
+        self.participants.push(Participant {
+            id,
+            name: name.to_owned(),
+            discipline: discipline.to_owned(),
+            role: role.to_owned(),
+        });
+        id
+    }
+
+    /// Removes a participant and the references to them as contributor.
+    pub fn remove_participant(&mut self, id: ItemId) {
+        self.participants.retain(|p| p.id != id);
+        let entries = self
+            .notes
+            .iter_mut()
+            .map(|n| &mut n.entry)
+            .chain(self.options.iter_mut().map(|o| &mut o.entry));
+        for entry in entries {
+            if entry.contributor == Some(id) {
+                entry.contributor = None;
+            }
+        }
+    }
+
+    pub fn move_participant(&mut self, id: ItemId, direction: Direction) {
+        if let Some(i) = self.participants.iter().position(|p| p.id == id) {
+            move_within(&mut self.participants, i, direction, |_| true);
+        }
+    }
+
+    pub fn participant(&self, id: ItemId) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.id == id)
+    }
+
+    pub fn add_note(&mut self, phase: Phase, level: Level, entry: Entry) -> ItemId {
+        let id = self.new_id();
+        self.notes.push(Note {
+            id,
+            phase,
+            level,
+            entry,
+        });
+        id
+    }
+
+    pub fn add_option(&mut self, level: Level, entry: Entry) -> ItemId {
+        let id = self.new_id();
+        self.options.push(InterventionOption {
+            id,
+            level,
+            entry,
+            decision: Decision::Open,
+            decision_reason: String::new(),
+        });
+        id
+    }
+
+    /// The notes of one phase on one level, in their order.
+    pub fn notes_in(&self, phase: Phase, level: Level) -> impl Iterator<Item = &Note> {
+        self.notes
+            .iter()
+            .filter(move |n| n.phase == phase && n.level == level)
+    }
+
+    /// The options on one level, in their order.
+    pub fn options_in(&self, level: Level) -> impl Iterator<Item = &InterventionOption> {
+        self.options.iter().filter(move |o| o.level == level)
+    }
+
+    pub fn note_mut(&mut self, id: ItemId) -> Option<&mut Note> {
+        self.notes.iter_mut().find(|n| n.id == id)
+    }
+
+    pub fn option_mut(&mut self, id: ItemId) -> Option<&mut InterventionOption> {
+        self.options.iter_mut().find(|o| o.id == id)
+    }
+
+    /// The text and tags of a note or an option.
+    pub fn entry_mut(&mut self, id: ItemId) -> Option<&mut Entry> {
+        if let Some(n) = self.notes.iter_mut().find(|n| n.id == id) {
+            return Some(&mut n.entry);
+        }
+        self.options
+            .iter_mut()
+            .find(|o| o.id == id)
+            .map(|o| &mut o.entry)
+    }
+
+    /// Deletes a note or an option.
+    pub fn delete_item(&mut self, id: ItemId) {
+        self.notes.retain(|n| n.id != id);
+        self.options.retain(|o| o.id != id);
+    }
+
+    /// Moves a note or an option one place up or down among the items of its own cell.
+    pub fn move_item(&mut self, id: ItemId, direction: Direction) {
+        if let Some(i) = self.notes.iter().position(|n| n.id == id) {
+            let (phase, level) = (self.notes[i].phase, self.notes[i].level);
+            move_within(&mut self.notes, i, direction, |n| {
+                n.phase == phase && n.level == level
+            });
+        } else if let Some(i) = self.options.iter().position(|o| o.id == id) {
+            let level = self.options[i].level;
+            move_within(&mut self.options, i, direction, |o| o.level == level);
+        }
+    }
+
+    /// How many notes and options each level received, for the level balance.
+    pub fn items_per_level(&self) -> [usize; 3] {
+        let mut counts = [0; 3];
+        for n in &self.notes {
+            counts[n.level.index()] += 1;
+        }
+        for o in &self.options {
+            counts[o.level.index()] += 1;
+        }
+        counts
+    }
+
+    /// The level with the fewest contributions, if the case has any and one level lags.
+    pub fn least_attended_level(&self) -> Option<Level> {
+        let counts = self.items_per_level();
+        let (min_i, min) = counts.iter().enumerate().min_by_key(|(_, c)| **c)?;
+        let max = counts.iter().max().copied().unwrap_or(0);
+        (max > *min).then(|| Level::ALL[min_i])
+    }
+
+    /// Levels without any option in phase 2: the method asks the group to say why.
+    pub fn levels_without_options(&self) -> Vec<Level> {
+        Level::ALL
+            .into_iter()
+            .filter(|l| self.options_in(*l).next().is_none())
+            .collect()
+    }
+}
+
+/// Swaps item `i` with its nearest neighbour in `direction` that satisfies `same_group`.
+fn move_within<T>(
+    items: &mut [T],
+    i: usize,
+    direction: Direction,
+    same_group: impl Fn(&T) -> bool,
+) {
+    let other = match direction {
+        Direction::Up => (0..i).rev().find(|&j| same_group(&items[j])),
+        Direction::Down => (i + 1..items.len()).find(|&j| same_group(&items[j])),
+    };
+    if let Some(j) = other {
+        items.swap(i, j);
+    }
+}
+
+#[cfg(test)]
+mod tests;

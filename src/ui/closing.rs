@@ -1,0 +1,162 @@
+//! The closing: how the attention was spread over the levels, what was chosen, and the
+//! reflection of the group and of a student.
+
+use egui::RichText;
+
+use super::widgets;
+use crate::i18n::{Language, tr, tr_args};
+use crate::method::Method;
+use crate::model::{Case, Decision, Level};
+
+/// Returns whether any text was edited in place.
+pub fn closing_ui(ui: &mut egui::Ui, language: Language, method: &Method, case: &mut Case) -> bool {
+    let t = |key| tr(language, key);
+    let step = &method.closing;
+    widgets::step_header_ui(
+        ui,
+        language,
+        step.title.get(language),
+        step.main_question.get(language),
+        step.assignment.get(language),
+        step.minutes,
+    );
+    widgets::prompts_ui(ui, &step.prompts, language);
+    ui.add_space(8.0);
+
+    let wide = ui.available_width() >= 900.0;
+    let mut edited = false;
+    let left = |ui: &mut egui::Ui, case: &Case| {
+        balance_ui(ui, language, method, case);
+        ui.add_space(8.0);
+        chosen_ui(ui, language, method, case);
+    };
+    let right = |ui: &mut egui::Ui, case: &mut Case| {
+        let mut edited = false;
+        super::style::level_frame(ui).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(t("closing.group")).size(19.0).strong());
+            let closing = &mut case.closing;
+            edited |= widgets::labelled_text(ui, t("closing.neglected"), "", 2, &mut closing.neglected_level);
+            edited |= widgets::labelled_text(ui, t("closing.lessons"), "", 2, &mut closing.lessons);
+            edited |= widgets::labelled_text(
+                ui,
+                t("closing.takeaway"),
+                "",
+                2,
+                &mut closing.case_bringer_takeaway,
+            );
+            ui.add_space(6.0);
+            egui::CollapsingHeader::new(RichText::new(t("closing.reflection")).strong())
+                .id_salt("reflection")
+                .show(ui, |ui| {
+                    ui.label(RichText::new(t("closing.reflection_hint")).weak());
+                    let r = &mut closing.reflection;
+                    edited |= widgets::labelled_text(ui, t("reflection.what_happened"), "", 2, &mut r.what_happened);
+                    edited |= widgets::labelled_text(
+                        ui,
+                        t("reflection.thoughts_and_feelings"),
+                        "",
+                        2,
+                        &mut r.thoughts_and_feelings,
+                    );
+                    edited |= widgets::labelled_text(ui, t("reflection.what_went_well"), "", 2, &mut r.what_went_well);
+                    edited |= widgets::labelled_text(ui, t("reflection.do_differently"), "", 2, &mut r.do_differently);
+                });
+        });
+        edited
+    };
+    if wide {
+        ui.columns(2, |columns| {
+            left(&mut columns[0], case);
+            edited |= right(&mut columns[1], case);
+        });
+    } else {
+        left(ui, case);
+        ui.add_space(8.0);
+        edited |= right(ui, case);
+    }
+    edited
+}
+
+/// Contributions per level as bars, and the level that got the least.
+fn balance_ui(ui: &mut egui::Ui, language: Language, method: &Method, case: &Case) {
+    let counts = case.items_per_level();
+    let max = counts.iter().copied().max().unwrap_or(0).max(1);
+    super::style::level_frame(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(tr(language, "closing.balance")).size(19.0).strong());
+        for level in Level::ALL {
+            let count = counts[level.index()];
+            let label = tr_args(
+                language,
+                "closing.balance_row",
+                &[
+                    ("number", &level.number().to_string()),
+                    ("title", method.level(level).title.get(language)),
+                    ("count", &count.to_string()),
+                ],
+            );
+            ui.label(&label);
+            let bar = egui::ProgressBar::new(count as f32 / max as f32)
+                .desired_height(10.0)
+                .desired_width(ui.available_width());
+            ui.add(bar).accessible_name(label);
+        }
+        match case.least_attended_level() {
+            Some(level) => ui.label(
+                RichText::new(tr_args(
+                    language,
+                    "closing.least",
+                    &[
+                        ("number", &level.number().to_string()),
+                        ("title", method.level(level).title.get(language)),
+                    ],
+                ))
+                .color(ui.visuals().warn_fg_color),
+            ),
+            None => ui.label(RichText::new(tr(language, "closing.balanced")).weak()),
+        };
+    });
+}
+
+/// What the group chose on each level, as a summary to read out before closing.
+fn chosen_ui(ui: &mut egui::Ui, language: Language, method: &Method, case: &Case) {
+    super::style::level_frame(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(tr(language, "closing.chosen")).size(19.0).strong());
+        for level in Level::ALL {
+            ui.label(
+                RichText::new(tr_args(
+                    language,
+                    "level.heading",
+                    &[
+                        ("number", &level.number().to_string()),
+                        ("title", method.level(level).title.get(language)),
+                    ],
+                ))
+                .strong(),
+            );
+            let chosen: Vec<_> = case
+                .options_in(level)
+                .filter(|o| o.decision == Decision::Chosen)
+                .collect();
+            if chosen.is_empty() {
+                ui.label(RichText::new(tr(language, "closing.nothing_chosen")).weak().italics());
+            }
+            for option in chosen {
+                ui.horizontal_top(|ui| {
+                    ui.label("✔");
+                    ui.vertical(|ui| {
+                        ui.add(egui::Label::new(&option.entry.text).wrap());
+                        if !option.decision_reason.trim().is_empty() {
+                            ui.add(
+                                egui::Label::new(RichText::new(&option.decision_reason).weak())
+                                    .wrap(),
+                            );
+                        }
+                    });
+                });
+            }
+        }
+    });
+}

@@ -1,0 +1,240 @@
+//! One note or option as a card: its text, who contributed it, its tags, and the buttons
+//! to move or delete it.
+
+use egui::RichText;
+
+use super::{Command, move_buttons_ui, widgets};
+use crate::i18n::{Language, tr, tr_args};
+use crate::method::Method;
+use crate::model::{Case, Entry, ItemId, Participant, TagKind};
+
+/// Everything a card needs to know besides the entry itself.
+pub struct CardContext<'a> {
+    pub language: Language,
+    pub method: &'a Method,
+    pub participants: &'a [Participant],
+    /// How screen readers and tests name this item: "Notitie 2, niveau 1".
+    pub name: String,
+}
+
+/// Draws an editable card. Returns whether the text was edited in place.
+pub fn entry_card_ui(
+    ui: &mut egui::Ui,
+    cx: &CardContext<'_>,
+    id: ItemId,
+    entry: &mut Entry,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let language = cx.language;
+    let mut edited = false;
+    super::style::card_frame(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        edited |= ui
+            .add(
+                egui::TextEdit::multiline(&mut entry.text)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY)
+                    .hint_text(tr(language, "entry.text_hint")),
+            )
+            .accessible_name(cx.name.clone())
+            .changed();
+        tag_chips_ui(ui, language, cx.method, entry);
+        ui.horizontal_wrapped(|ui| {
+            contributor_ui(ui, cx, id, entry.contributor, commands);
+            tags_menu_ui(ui, cx, id, entry, commands);
+            move_buttons_ui(ui, language, id, &cx.name, Command::MoveItem, commands);
+            let delete = tr_args(language, "item.delete", &[("what", &cx.name)]);
+            if widgets::icon_button(ui, "🗑", &delete).clicked() {
+                commands.push(if entry.text.trim().is_empty() {
+                    Command::DeleteItem(id)
+                } else {
+                    Command::AskDeleteItem(id)
+                });
+            }
+        });
+    });
+    edited
+}
+
+/// A read-only view of an entry: its text, contributor and tags.
+pub fn entry_summary_ui(ui: &mut egui::Ui, cx: &CardContext<'_>, entry: &Entry) {
+    let text = if entry.text.trim().is_empty() {
+        RichText::new(tr(cx.language, "entry.empty")).weak().italics()
+    } else {
+        RichText::new(&entry.text).strong()
+    };
+    ui.add(egui::Label::new(text).wrap());
+    if let Some(p) = entry.contributor.and_then(|id| cx.participants.iter().find(|p| p.id == id)) {
+        ui.label(
+            RichText::new(tr_args(
+                cx.language,
+                "entry.by",
+                &[("name", &participant_label(cx.language, p))],
+            ))
+            .weak()
+            .small(),
+        );
+    }
+    tag_chips_ui(ui, cx.language, cx.method, entry);
+}
+
+/// The tags as small coloured labels; conditions show the value they serve.
+pub fn tag_chips_ui(ui: &mut egui::Ui, language: Language, method: &Method, entry: &Entry) {
+    if entry.conditions.is_empty() && entry.factors.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for key in &entry.conditions {
+            let (text, hover) = match method.condition(key) {
+                Some(c) => (
+                    format!("{} · {}", c.title.get(language), c.value.get(language)),
+                    c.check_question.get(language).to_owned(),
+                ),
+                None => (key.clone(), tr(language, "entry.unknown_tag").to_owned()),
+            };
+            chip(ui, &text, egui::Color32::from_rgb(215, 232, 250)).on_hover_text(hover);
+        }
+        for key in &entry.factors {
+            let (text, hover) = match method.factor(key) {
+                Some(f) => (
+                    tr_args(language, "entry.factor_chip", &[("factor", f.title.get(language))]),
+                    f.description.get(language).to_owned(),
+                ),
+                None => (key.clone(), tr(language, "entry.unknown_tag").to_owned()),
+            };
+            chip(ui, &text, egui::Color32::from_rgb(245, 228, 205)).on_hover_text(hover);
+        }
+    });
+}
+
+fn chip(ui: &mut egui::Ui, text: &str, fill: egui::Color32) -> egui::Response {
+    egui::Frame::new()
+        .fill(fill)
+        .corner_radius(8.0)
+        .inner_margin(egui::Margin::symmetric(6, 1))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).small().color(egui::Color32::from_gray(30)))
+        })
+        .inner
+}
+
+fn contributor_ui(
+    ui: &mut egui::Ui,
+    cx: &CardContext<'_>,
+    id: ItemId,
+    contributor: Option<ItemId>,
+    commands: &mut Vec<Command>,
+) {
+    let language = cx.language;
+    let current = contributor
+        .and_then(|c| cx.participants.iter().find(|p| p.id == c))
+        .map(|p| participant_label(language, p))
+        .unwrap_or_else(|| tr(language, "entry.no_contributor").to_owned());
+    let name = tr_args(language, "entry.contributor_of", &[("what", &cx.name)]);
+    let combo = egui::ComboBox::from_id_salt(("contributor", id))
+        .selected_text(current)
+        .width(130.0)
+        .truncate()
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(contributor.is_none(), tr(language, "entry.no_contributor"))
+                .clicked()
+            {
+                commands.push(Command::SetContributor(id, None));
+            }
+            for p in cx.participants {
+                let selected = contributor == Some(p.id);
+                if ui
+                    .selectable_label(selected, participant_label(language, p))
+                    .clicked()
+                    && !selected
+                {
+                    commands.push(Command::SetContributor(id, Some(p.id)));
+                }
+            }
+        });
+    combo
+        .response
+        .on_hover_text(tr(language, "entry.contributor_hint"))
+        .accessible_name(name);
+}
+
+fn tags_menu_ui(
+    ui: &mut egui::Ui,
+    cx: &CardContext<'_>,
+    id: ItemId,
+    entry: &Entry,
+    commands: &mut Vec<Command>,
+) {
+    let language = cx.language;
+    let count = entry.conditions.len() + entry.factors.len();
+    let label = if count == 0 {
+        tr(language, "entry.tags").to_owned()
+    } else {
+        format!("{} ({count})", tr(language, "entry.tags"))
+    };
+    let name = tr_args(language, "entry.tags_of", &[("what", &cx.name)]);
+    ui.menu_button(label, |ui| {
+        ui.set_min_width(300.0);
+        ui.label(RichText::new(tr(language, "reference.conditions")).strong());
+        for condition in &cx.method.conditions {
+            let mut on = entry.has_tag(TagKind::Condition, &condition.key);
+            let text = format!(
+                "{} ({})",
+                condition.title.get(language),
+                condition.value.get(language)
+            );
+            if ui
+                .checkbox(&mut on, text)
+                .on_hover_text(condition.check_question.get(language))
+                .changed()
+            {
+                commands.push(Command::ToggleTag(id, TagKind::Condition, condition.key.clone()));
+            }
+        }
+        ui.separator();
+        ui.label(RichText::new(tr(language, "reference.factors")).strong());
+        for factor in &cx.method.factors {
+            let mut on = entry.has_tag(TagKind::Factor, &factor.key);
+            if ui
+                .checkbox(&mut on, factor.title.get(language))
+                .on_hover_text(factor.description.get(language))
+                .changed()
+            {
+                commands.push(Command::ToggleTag(id, TagKind::Factor, factor.key.clone()));
+            }
+        }
+    })
+    .response
+    .on_hover_text(tr(language, "entry.tags_hint"))
+    .accessible_name(name);
+}
+
+/// "Sanne (Wmo-consultant)", or the role when no name was given.
+pub fn participant_label(language: Language, p: &Participant) -> String {
+    let name = p.name.trim();
+    let discipline = p.discipline.trim();
+    match (name.is_empty(), discipline.is_empty()) {
+        (false, false) => format!("{name} ({discipline})"),
+        (false, true) => name.to_owned(),
+        (true, false) => discipline.to_owned(),
+        (true, true) => tr(language, "participants.unnamed").to_owned(),
+    }
+}
+
+/// The first words of a note or option, for the delete confirmation.
+pub fn item_preview(case: &Case, id: ItemId) -> String {
+    let text = case
+        .notes
+        .iter()
+        .find(|n| n.id == id)
+        .map(|n| n.entry.text.as_str())
+        .or_else(|| case.options.iter().find(|o| o.id == id).map(|o| o.entry.text.as_str()))
+        .unwrap_or("");
+    let mut preview: String = text.chars().take(160).collect();
+    if text.chars().count() > 160 {
+        preview.push('…');
+    }
+    preview
+}

@@ -1,0 +1,357 @@
+//! A phase screen: its main question and assignment, and one area per level with that
+//! level's prompts and the notes (or, in phase 2, the options) captured there.
+
+use egui::{Key, RichText};
+
+use super::entries::{self, CardContext};
+use super::{Command, Document, widgets};
+use crate::i18n::{Language, tr, tr_args};
+use crate::method::Method;
+use crate::model::{Case, Decision, InterventionOption, Level, Phase, Stage};
+
+/// Below this width the three levels stack instead of standing side by side.
+const SIDE_BY_SIDE_WIDTH: f32 = 960.0;
+
+/// Returns whether any text was edited in place.
+pub fn phase_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    method: &Method,
+    doc: &mut Document,
+    phase: Phase,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let text = method.phase(phase);
+    let heading = tr_args(
+        language,
+        "phase.heading",
+        &[
+            ("number", &phase.number().to_string()),
+            ("title", text.title.get(language)),
+        ],
+    );
+    widgets::step_header_ui(
+        ui,
+        language,
+        &heading,
+        text.main_question.get(language),
+        text.assignment.get(language),
+        text.minutes,
+    );
+    reference_ui(ui, language, method);
+    ui.add_space(6.0);
+
+    let mut edited = false;
+    if ui.available_width() >= SIDE_BY_SIDE_WIDTH {
+        ui.columns(3, |columns| {
+            for (level, column) in Level::ALL.into_iter().zip(columns.iter_mut()) {
+                edited |= level_ui(column, language, method, doc, phase, level, commands);
+            }
+        });
+    } else {
+        for level in Level::ALL {
+            edited |= level_ui(ui, language, method, doc, phase, level, commands);
+            ui.add_space(6.0);
+        }
+    }
+    ui.add_space(8.0);
+    checks_ui(ui, language, method, &doc.case, phase);
+    edited
+}
+
+/// The four conditions with their values and the five factors, folded away by default.
+fn reference_ui(ui: &mut egui::Ui, language: Language, method: &Method) {
+    egui::CollapsingHeader::new(tr(language, "reference.title"))
+        .id_salt("reference")
+        .show(ui, |ui| {
+            ui.label(RichText::new(tr(language, "reference.conditions")).strong());
+            for c in &method.conditions {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(c.title.get(language)).strong());
+                    ui.label(tr_args(
+                        language,
+                        "reference.value",
+                        &[("value", c.value.get(language))],
+                    ));
+                    ui.label(RichText::new(c.check_question.get(language)).weak());
+                });
+            }
+            ui.add_space(4.0);
+            ui.label(RichText::new(tr(language, "reference.factors")).strong());
+            for f in &method.factors {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(f.title.get(language)).strong());
+                    ui.label(RichText::new(f.description.get(language)).weak());
+                });
+            }
+            ui.label(RichText::new(method.factors_note.get(language)).weak().small());
+        });
+}
+
+fn level_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    method: &Method,
+    doc: &mut Document,
+    phase: Phase,
+    level: Level,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let t = |key| tr(language, key);
+    let level_text = method.level(level);
+    let mut edited = false;
+    super::style::level_frame(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.push_id(("level", level.index()), |ui| {
+            ui.label(
+                RichText::new(tr_args(
+                    language,
+                    "level.heading",
+                    &[
+                        ("number", &level.number().to_string()),
+                        ("title", level_text.title.get(language)),
+                    ],
+                ))
+                .size(19.0)
+                .strong(),
+            )
+            .on_hover_text(level_text.description.get(language));
+            egui::CollapsingHeader::new(t("level.prompts"))
+                .id_salt(("prompts", phase.index()))
+                .default_open(true)
+                .show(ui, |ui| {
+                    widgets::prompts_ui(ui, &method.phase(phase).level_prompts[level.index()], language);
+                });
+
+            let Case {
+                notes,
+                options,
+                participants,
+                ..
+            } = &mut doc.case;
+            if phase == Phase::Choice {
+                edited |= decisions_ui(ui, language, method, participants, options, level, commands);
+                ui.add_space(4.0);
+                ui.label(RichText::new(t("level.choice_notes")).strong());
+            }
+            let mut number = 0;
+            if phase == Phase::Possibilities {
+                for option in options.iter_mut().filter(|o| o.level == level) {
+                    number += 1;
+                    let cx = card_context(language, method, participants, "item.option_name", number, level);
+                    edited |= entries::entry_card_ui(ui, &cx, option.id, &mut option.entry, commands);
+                }
+            } else {
+                for note in notes.iter_mut().filter(|n| n.phase == phase && n.level == level) {
+                    number += 1;
+                    let cx = card_context(language, method, participants, "item.note_name", number, level);
+                    edited |= entries::entry_card_ui(ui, &cx, note.id, &mut note.entry, commands);
+                }
+            }
+            if number == 0 {
+                ui.label(RichText::new(t(empty_key(phase))).weak().italics());
+            }
+            ui.add_space(4.0);
+            add_item_ui(ui, language, doc, phase, level, commands);
+        });
+    });
+    edited
+}
+
+fn empty_key(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Possibilities => "level.no_options",
+        _ => "level.no_notes",
+    }
+}
+
+fn card_context<'a>(
+    language: Language,
+    method: &'a Method,
+    participants: &'a [crate::model::Participant],
+    key: &str,
+    number: usize,
+    level: Level,
+) -> CardContext<'a> {
+    CardContext {
+        language,
+        method,
+        participants,
+        name: tr_args(
+            language,
+            key,
+            &[
+                ("number", &number.to_string()),
+                ("level", &level.number().to_string()),
+            ],
+        ),
+    }
+}
+
+/// The field and button that add a note (or an option) to this level.
+fn add_item_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    doc: &mut Document,
+    phase: Phase,
+    level: Level,
+    commands: &mut Vec<Command>,
+) {
+    let level_number = level.number().to_string();
+    let (field_key, button_key) = match phase {
+        Phase::Possibilities => ("level.new_option", "level.add_option"),
+        _ => ("level.new_note", "level.add_note"),
+    };
+    let field_name = tr_args(language, field_key, &[("level", &level_number)]);
+    let button_name = tr_args(language, button_key, &[("level", &level_number)]);
+    let draft = doc
+        .view
+        .drafts
+        .entry((Stage::Phase(phase), level.index()))
+        .or_default();
+    let mut add = false;
+    ui.horizontal(|ui| {
+        let button_width = 110.0;
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(draft)
+                    .hint_text(tr(language, "level.new_hint"))
+                    .desired_width((ui.available_width() - button_width).max(80.0)),
+            )
+            .accessible_name(field_name);
+        // Enter in the field adds the note and keeps the cursor there for the next one.
+        if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+            add = true;
+            response.request_focus();
+        }
+        if ui
+            .button(tr(language, "level.add"))
+            .on_hover_text(&button_name)
+            .accessible_name(button_name)
+            .clicked()
+        {
+            add = true;
+        }
+    });
+    if add {
+        let text = std::mem::take(draft).trim().to_owned();
+        commands.push(match phase {
+            Phase::Possibilities => Command::AddOption { level, text },
+            _ => Command::AddNote { phase, level, text },
+        });
+    }
+}
+
+/// Phase 3: the options of phase 2 on this level, each open, chosen or rejected, with why.
+fn decisions_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    method: &Method,
+    participants: &[crate::model::Participant],
+    options: &mut [InterventionOption],
+    level: Level,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let t = |key| tr(language, key);
+    ui.label(RichText::new(t("level.options_from_phase2")).strong());
+    let mut edited = false;
+    let mut number = 0;
+    for option in options.iter_mut().filter(|o| o.level == level) {
+        number += 1;
+        let cx = card_context(language, method, participants, "item.option_name", number, level);
+        super::style::card_frame(ui).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            entries::entry_summary_ui(ui, &cx, &option.entry);
+            ui.horizontal_wrapped(|ui| {
+                for (decision, key) in [
+                    (Decision::Chosen, "decision.chosen"),
+                    (Decision::Rejected, "decision.rejected"),
+                    (Decision::Open, "decision.open"),
+                ] {
+                    let selected = option.decision == decision;
+                    let mut text = RichText::new(t(key));
+                    if selected {
+                        text = text.strong().color(match decision {
+                            Decision::Chosen => super::style::chosen_color(ui.visuals()),
+                            Decision::Rejected => super::style::rejected_color(ui.visuals()),
+                            Decision::Open => ui.visuals().strong_text_color(),
+                        });
+                    }
+                    let name = format!("{}: {}", t(key), cx.name);
+                    if ui
+                        .selectable_label(selected, text)
+                        .accessible_name(name)
+                        .clicked()
+                        && !selected
+                    {
+                        commands.push(Command::SetDecision(option.id, decision));
+                    }
+                }
+            });
+            if option.decision != Decision::Open {
+                let name = tr_args(language, "decision.reason_of", &[("what", &cx.name)]);
+                edited |= ui
+                    .add(
+                        egui::TextEdit::multiline(&mut option.decision_reason)
+                            .desired_rows(1)
+                            .desired_width(f32::INFINITY)
+                            .hint_text(t(match option.decision {
+                                Decision::Chosen => "decision.why_chosen",
+                                _ => "decision.why_rejected",
+                            })),
+                    )
+                    .accessible_name(name)
+                    .changed();
+            }
+        });
+    }
+    if number == 0 {
+        ui.label(RichText::new(t("level.no_options_yet")).weak().italics());
+    }
+    edited
+}
+
+/// The phase's own checks, and what the app can see for itself.
+fn checks_ui(ui: &mut egui::Ui, language: Language, method: &Method, case: &Case, phase: Phase) {
+    let checks = &method.phase(phase).checks;
+    let mut warnings = Vec::new();
+    match phase {
+        Phase::Possibilities => {
+            for level in case.levels_without_options() {
+                warnings.push(tr_args(
+                    language,
+                    "check.no_option_on_level",
+                    &[
+                        ("number", &level.number().to_string()),
+                        ("title", method.level(level).title.get(language)),
+                    ],
+                ));
+            }
+        }
+        Phase::Choice => {
+            if !case.options.iter().any(|o| o.decision == Decision::Chosen) {
+                warnings.push(tr(language, "check.nothing_chosen").to_owned());
+            }
+            let open = case.options.iter().filter(|o| o.decision == Decision::Open).count();
+            if open > 0 {
+                warnings.push(tr_args(
+                    language,
+                    "check.options_open",
+                    &[("count", &open.to_string())],
+                ));
+            }
+        }
+        Phase::Understand => {}
+    }
+    if checks.is_empty() && warnings.is_empty() {
+        return;
+    }
+    super::style::level_frame(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(tr(language, "check.title")).strong());
+        widgets::prompts_ui(ui, checks, language);
+        for warning in warnings {
+            ui.label(RichText::new(format!("⚠ {warning}")).color(ui.visuals().warn_fg_color));
+        }
+    });
+}

@@ -1,0 +1,228 @@
+//! Small pieces shared by the screens: the stepper, labelled fields, dates.
+
+use chrono::NaiveDate;
+use egui::RichText;
+
+use super::Command;
+use crate::i18n::{Language, tr, tr_args};
+use crate::method::Method;
+use crate::model::{Case, Stage};
+
+/// The title of a step as the stepper and the navigation show it.
+pub fn stage_title(language: Language, method: &Method, stage: Stage) -> String {
+    match stage {
+        Stage::Opening => method.opening.title.get(language).to_owned(),
+        Stage::Phase(phase) => format!(
+            "{} {}",
+            phase.number(),
+            method.phase(phase).title.get(language)
+        ),
+        Stage::Closing => method.closing.title.get(language).to_owned(),
+    }
+}
+
+/// Opening → 1 → 2 → 3 → Closing, with the current step marked. Every step is one click.
+pub fn stepper_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    method: &Method,
+    case: &Case,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        for (i, stage) in Stage::ALL.into_iter().enumerate() {
+            if i > 0 {
+                ui.label(RichText::new("›").weak());
+            }
+            let current = case.stage == stage;
+            let mut text = RichText::new(stage_title(language, method, stage));
+            if current {
+                text = text.strong();
+            }
+            let hover = tr_args(
+                language,
+                "stepper.go_to",
+                &[("step", &stage_title(language, method, stage))],
+            );
+            if ui.selectable_label(current, text).on_hover_text(hover).clicked() && !current {
+                commands.push(Command::GoTo(stage));
+            }
+        }
+    });
+}
+
+/// Previous and next step, in the status bar, with the keyboard shortcut in the tooltip.
+pub fn stage_navigation_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    method: &Method,
+    stage: Stage,
+    commands: &mut Vec<Command>,
+) {
+    let previous = stage.previous();
+    let label = match previous {
+        Some(p) => format!("◀ {}", stage_title(language, method, p)),
+        None => format!("◀ {}", tr(language, "stepper.previous")),
+    };
+    if ui
+        .add_enabled(previous.is_some(), egui::Button::new(label))
+        .on_hover_text(tr(language, "stepper.previous_hint"))
+        .clicked()
+    {
+        commands.push(Command::PreviousStage);
+    }
+    let next = stage.next();
+    let label = match next {
+        Some(n) => format!("{} ▶", stage_title(language, method, n)),
+        None => format!("{} ▶", tr(language, "stepper.next")),
+    };
+    if ui
+        .add_enabled(next.is_some(), egui::Button::new(label))
+        .on_hover_text(tr(language, "stepper.next_hint"))
+        .clicked()
+    {
+        commands.push(Command::NextStage);
+    }
+}
+
+/// A button with only a symbol on it, named for screen readers and with a tooltip.
+pub fn icon_button(ui: &mut egui::Ui, icon: &str, name: &str) -> egui::Response {
+    ui.add(egui::Button::new(icon).small())
+        .on_hover_text(name)
+        .accessible_name(name)
+}
+
+/// A label above a one-line text field that it names. Returns whether the text changed.
+pub fn labelled_line(ui: &mut egui::Ui, label: &str, hint: &str, text: &mut String) -> bool {
+    let label = ui.label(RichText::new(label).strong());
+    ui.add(
+        egui::TextEdit::singleline(text)
+            .hint_text(hint)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id)
+    .changed()
+}
+
+/// A label above a multi-line text field that it names. Returns whether the text changed.
+pub fn labelled_text(
+    ui: &mut egui::Ui,
+    label: &str,
+    hint: &str,
+    rows: usize,
+    text: &mut String,
+) -> bool {
+    let label = ui.label(RichText::new(label).strong());
+    ui.add(
+        egui::TextEdit::multiline(text)
+            .hint_text(hint)
+            .desired_rows(rows)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id)
+    .changed()
+}
+
+/// The main question and assignment of a step, large enough for the back of the room.
+pub fn step_header_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    heading: &str,
+    main_question: &str,
+    assignment: &str,
+    minutes: u32,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(heading);
+        if minutes > 0 {
+            ui.label(
+                RichText::new(tr_args(
+                    language,
+                    "step.minutes",
+                    &[("minutes", &minutes.to_string())],
+                ))
+                .weak(),
+            );
+        }
+    });
+    ui.label(RichText::new(main_question).size(20.0).strong());
+    ui.label(assignment);
+}
+
+/// A bulleted list of prompts in a smaller, quieter style.
+pub fn prompts_ui(ui: &mut egui::Ui, prompts: &[crate::method::Text], language: Language) {
+    for prompt in prompts {
+        ui.horizontal_top(|ui| {
+            ui.label(RichText::new("•").weak());
+            ui.add(egui::Label::new(RichText::new(prompt.get(language)).weak()).wrap());
+        });
+    }
+}
+
+/// Dutch notation, day first: what a Dutch professional types.
+pub fn format_date(date: NaiveDate) -> String {
+    date.format("%d-%m-%Y").to_string()
+}
+
+/// Reads a date as people type it: 12-11-2026, 12/11/2026, 12.11.2026 or 2026-11-12.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    let normalised: String = text
+        .chars()
+        .map(|c| if c == '/' || c == '.' { '-' } else { c })
+        .collect();
+    NaiveDate::parse_from_str(&normalised, "%d-%m-%Y")
+        .or_else(|_| NaiveDate::parse_from_str(&normalised, "%Y-%m-%d"))
+        .ok()
+        .filter(|d| (1900..=2200).contains(&chrono::Datelike::year(d)))
+}
+
+/// A file name from the case title, safe on every operating system.
+pub fn suggested_file_name(title: &str, language: Language) -> String {
+    let cleaned: String = title
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-");
+    let stem = if cleaned.is_empty() {
+        tr(language, "case.file_stem").to_owned()
+    } else {
+        cleaned.chars().take(60).collect()
+    };
+    format!("{stem}.swan.ron")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_dutch_and_iso_notation() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 12).unwrap();
+        for text in ["12-11-2026", "12/11/2026", "12.11.2026", "2026-11-12", " 12-11-2026 "] {
+            assert_eq!(parse_date(text), Some(date), "{text}");
+        }
+        for text in ["", "gisteren", "31-02-2026", "12-13-2026", "1-1-99999", "12-11-0026"] {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
+        assert_eq!(format_date(date), "12-11-2026");
+    }
+
+    #[test]
+    fn file_names_from_titles() {
+        assert_eq!(
+            suggested_file_name("Scootmobiel: mevrouw (78)?", Language::Nl),
+            "Scootmobiel-mevrouw-78.swan.ron"
+        );
+        assert!(suggested_file_name("  ", Language::Nl).ends_with(".swan.ron"));
+    }
+}

@@ -1,0 +1,77 @@
+//! The command line, run as a real process.
+
+use std::path::Path;
+use std::process::Command;
+
+fn swan() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_swan-casus"))
+}
+
+fn example(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples").join(name)
+}
+
+#[test]
+fn check_accepts_the_example_cases() {
+    let out = swan()
+        .arg("check")
+        .arg(example("voorbeeld-scootmobiel.swan.ron"))
+        .arg(example("example-mobility-scooter.swan.ron"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    assert!(stdout.contains("in orde"), "{stdout}");
+}
+
+#[test]
+fn check_reports_each_bad_file_with_line_and_column() {
+    let temp = tempfile::tempdir().unwrap();
+    let broken = temp.path().join("broken.swan.ron");
+    std::fs::write(&broken, "(\n    format_version: 1,\n    case: (title: 42),\n)\n").unwrap();
+    let newer = temp.path().join("newer.swan.ron");
+    std::fs::write(&newer, "(format_version: 99, case: ())").unwrap();
+    let missing = temp.path().join("missing.swan.ron");
+    let out = swan()
+        .args(["check", "--lang", "en"])
+        .arg(example("voorbeeld-scootmobiel.swan.ron"))
+        .arg(&broken)
+        .arg(&newer)
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 4, "{stderr}");
+    assert!(lines[0].starts_with(&format!("{}:3:", broken.display())), "{stderr}");
+    assert!(lines[1].starts_with(&newer.display().to_string()) && lines[1].contains("newer version"), "{stderr}");
+    assert!(lines[2].starts_with(&missing.display().to_string()) && lines[2].contains("cannot be read"), "{stderr}");
+    assert!(lines[3].contains("3 of 4"), "{stderr}");
+    // Checking changes nothing.
+    assert_eq!(
+        std::fs::read_to_string(&broken).unwrap(),
+        "(\n    format_version: 1,\n    case: (title: 42),\n)\n"
+    );
+}
+
+#[test]
+fn help_version_and_usage_errors() {
+    let out = swan().arg("--help").output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("swan-casus check"));
+    let out = swan().args(["--help", "--lang", "en"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"));
+    let out = swan().arg("--version").output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("swan-casus {}", env!("CARGO_PKG_VERSION"))
+    );
+    let out = swan().arg("--bogus").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--bogus"));
+    let out = swan().arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

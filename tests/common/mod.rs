@@ -1,0 +1,71 @@
+//! Helpers for driving the real UI through its accessible labels.
+
+#![allow(dead_code)]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use swan_casus::i18n::Language;
+use swan_casus::method::Method;
+use swan_casus::model::Stage;
+use swan_casus::settings::AppDirs;
+use swan_casus::ui::{PresetDialogs, StartOptions, SwanApp};
+
+pub struct TestApp {
+    pub harness: Harness<'static, SwanApp>,
+    pub dialogs: PresetDialogs,
+    pub dirs: AppDirs,
+}
+
+/// An app on fresh per-user folders inside `base`, with dialogs the test answers.
+pub fn start(base: &std::path::Path, file: Option<std::path::PathBuf>, size: (f32, f32)) -> TestApp {
+    let dirs = AppDirs::inside(base);
+    let dialogs = PresetDialogs::default();
+    let mut options = StartOptions::new(dirs.clone());
+    options.file = file;
+    options.dialogs = Box::new(dialogs.clone());
+    // Write recovery copies at once, so a test need not wait seconds.
+    options.autosave_delay = std::time::Duration::ZERO;
+    let app = SwanApp::new(options);
+    let harness = Harness::builder()
+        .with_size(egui::vec2(size.0, size.1))
+        .build_ui_state(|ui, app: &mut SwanApp| app.ui(ui), app);
+    TestApp {
+        harness,
+        dialogs,
+        dirs,
+    }
+}
+
+impl TestApp {
+    pub fn click(&mut self, label: &str) {
+        self.harness.get_by_label(label).click();
+        self.harness.run();
+    }
+
+    /// Clicks a text field, so it has the focus, and types into it.
+    pub fn type_into(&mut self, label: &str, text: &str) {
+        self.harness.get_by_label(label).click();
+        self.harness.run();
+        self.harness.get_by_label(label).type_text(text);
+        self.harness.run();
+    }
+
+    pub fn press(&mut self, modifiers: egui::Modifiers, key: egui::Key) {
+        self.harness.key_press_modifiers(modifiers, key);
+        self.harness.run();
+    }
+
+    pub fn app(&self) -> &SwanApp {
+        self.harness.state()
+    }
+}
+
+/// The stepper's label for a step, as the built-in method names it.
+pub fn stage_label(language: Language, stage: Stage) -> String {
+    let method = Method::builtin();
+    match stage {
+        Stage::Opening => method.opening.title.get(language).to_owned(),
+        Stage::Phase(p) => format!("{} {}", p.number(), method.phase(p).title.get(language)),
+        Stage::Closing => method.closing.title.get(language).to_owned(),
+    }
+}
