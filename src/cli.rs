@@ -13,9 +13,15 @@ pub enum Invocation {
     /// Open the window, optionally with a case file.
     Gui(GuiOptions),
     /// Validate case files.
-    Check { language: Language, files: Vec<PathBuf> },
+    Check {
+        language: Language,
+        files: Vec<PathBuf>,
+    },
     /// Rewrite case files in the current format, atomically, keeping a .bak.
-    Upgrade { language: Language, files: Vec<PathBuf> },
+    Upgrade {
+        language: Language,
+        files: Vec<PathBuf>,
+    },
     Help(Language),
     Version,
 }
@@ -50,14 +56,18 @@ pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
             "-h" | "--help" => help = true,
             "-V" | "--version" => version = true,
             "--lang" => {
-                let value = iter.next().ok_or_else(|| usage("cli.error.lang_missing", &[]))?;
+                let value = iter
+                    .next()
+                    .ok_or_else(|| usage("cli.error.lang_missing", &[]))?;
                 language = Some(
                     Language::from_code(value)
                         .ok_or_else(|| usage("cli.error.lang_unknown", &[("value", value)]))?,
                 );
             }
             "--method" => {
-                let value = iter.next().ok_or_else(|| usage("cli.error.method_missing", &[]))?;
+                let value = iter
+                    .next()
+                    .ok_or_else(|| usage("cli.error.method_missing", &[]))?;
                 method = Some(PathBuf::from(value));
             }
             other if other.starts_with("--lang=") => {
@@ -130,7 +140,12 @@ pub fn version_text() -> String {
 
 /// Prints the line for a file that failed to load: `path:line:column: message`, the
 /// form editors and CI logs recognise.
-fn report_load_error(language: Language, path: &std::path::Path, error: &storage::LoadError, err: &mut impl Write) {
+fn report_load_error(
+    language: Language,
+    path: &std::path::Path,
+    error: &storage::LoadError,
+    err: &mut impl Write,
+) {
     let place = match error.position() {
         Some((line, column)) => format!("{}:{line}:{column}", path.display()),
         None => path.display().to_string(),
@@ -155,7 +170,12 @@ fn summary(language: Language, bad: usize, total: usize, err: &mut impl Write) -
 }
 
 /// Rewrites each file in the current format. A file that does not load is left alone.
-pub fn upgrade(language: Language, files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> i32 {
+pub fn upgrade(
+    language: Language,
+    files: &[PathBuf],
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
     let mut bad = 0;
     for path in files {
         let result = storage::load_case(path);
@@ -165,7 +185,11 @@ pub fn upgrade(language: Language, files: &[PathBuf], out: &mut impl Write, err:
                     let _ = writeln!(
                         out,
                         "{}",
-                        tr_args(language, "cli.upgrade.ok", &[("path", &path.display().to_string())])
+                        tr_args(
+                            language,
+                            "cli.upgrade.ok",
+                            &[("path", &path.display().to_string())]
+                        )
                     );
                 }
                 Err(error) => {
@@ -184,7 +208,12 @@ pub fn upgrade(language: Language, files: &[PathBuf], out: &mut impl Write, err:
 
 /// Loads each file; prints one line per file. Returns the process exit code: 0 when all
 /// files are valid, 1 otherwise.
-pub fn check(language: Language, files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> i32 {
+pub fn check(
+    language: Language,
+    files: &[PathBuf],
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
     let mut bad = 0;
     for path in files {
         match storage::load_case(path) {
@@ -222,14 +251,23 @@ mod tests {
     #[test]
     fn parses_gui_file_method_and_language() {
         assert_eq!(
-            parse(&args(&["case.swan.ron", "--method", "m.ron", "--lang", "en"])),
+            parse(&args(&[
+                "case.swan.ron",
+                "--method",
+                "m.ron",
+                "--lang",
+                "en"
+            ])),
             Ok(Invocation::Gui(GuiOptions {
                 file: Some("case.swan.ron".into()),
                 method: Some("m.ron".into()),
                 language: Some(Language::En),
             }))
         );
-        assert_eq!(parse(&args(&[])), Ok(Invocation::Gui(GuiOptions::default())));
+        assert_eq!(
+            parse(&args(&[])),
+            Ok(Invocation::Gui(GuiOptions::default()))
+        );
     }
 
     #[test]
@@ -241,7 +279,10 @@ mod tests {
                 files: vec!["a".into(), "b".into()]
             })
         );
-        assert_eq!(parse(&args(&["--help"])), Ok(Invocation::Help(Language::Nl)));
+        assert_eq!(
+            parse(&args(&["--help"])),
+            Ok(Invocation::Help(Language::Nl))
+        );
         assert_eq!(parse(&args(&["-V"])), Ok(Invocation::Version));
     }
 

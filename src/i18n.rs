@@ -70,7 +70,10 @@ pub fn tr(language: Language, key: &str) -> &'static str {
 
 fn leak_key(key: &str) -> &'static str {
     static MISSING: OnceLock<std::sync::Mutex<HashMap<String, &'static str>>> = OnceLock::new();
-    let mut map = MISSING.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    let mut map = MISSING
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
     map.entry(key.to_owned())
         .or_insert_with(|| Box::leak(key.to_owned().into_boxed_str()))
 }

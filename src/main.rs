@@ -27,11 +27,21 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Invocation::Check { language, files } => {
-            let code = cli::check(language, &files, &mut std::io::stdout(), &mut std::io::stderr());
+            let code = cli::check(
+                language,
+                &files,
+                &mut std::io::stdout(),
+                &mut std::io::stderr(),
+            );
             ExitCode::from(code as u8)
         }
         Invocation::Upgrade { language, files } => {
-            let code = cli::upgrade(language, &files, &mut std::io::stdout(), &mut std::io::stderr());
+            let code = cli::upgrade(
+                language,
+                &files,
+                &mut std::io::stdout(),
+                &mut std::io::stderr(),
+            );
             ExitCode::from(code as u8)
         }
         Invocation::Gui(options) => run_gui(options),

@@ -14,10 +14,7 @@ pub fn load_error(language: Language, error: &LoadError) -> String {
         LoadError::TooLarge { size, limit } => tr_args(
             language,
             "error.load.too_large",
-            &[
-                ("size", &megabytes(*size)),
-                ("limit", &megabytes(*limit)),
-            ],
+            &[("size", &megabytes(*size)), ("limit", &megabytes(*limit))],
         ),
         LoadError::NotText { offset } => tr_args(
             language,
@@ -127,9 +124,7 @@ fn method_problem(language: Language, problem: &MethodProblem) -> String {
             "error.method.prompt_levels",
             &[("phase", &phase.to_string()), ("count", &found.to_string())],
         ),
-        MethodProblem::Empty(what) => {
-            tr_args(language, "error.method.empty", &[("what", what)])
-        }
+        MethodProblem::Empty(what) => tr_args(language, "error.method.empty", &[("what", what)]),
         MethodProblem::DuplicateKey(key) => {
             tr_args(language, "error.method.duplicate", &[("key", key)])
         }

@@ -7,8 +7,14 @@ use swan_casus::i18n::{DUTCH_SOURCE, ENGLISH_SOURCE, keys};
 
 #[test]
 fn dutch_and_english_have_the_same_keys() {
-    let nl: BTreeSet<_> = keys(DUTCH_SOURCE).expect("nl.ron parses").into_iter().collect();
-    let en: BTreeSet<_> = keys(ENGLISH_SOURCE).expect("en.ron parses").into_iter().collect();
+    let nl: BTreeSet<_> = keys(DUTCH_SOURCE)
+        .expect("nl.ron parses")
+        .into_iter()
+        .collect();
+    let en: BTreeSet<_> = keys(ENGLISH_SOURCE)
+        .expect("en.ron parses")
+        .into_iter()
+        .collect();
     let only_nl: Vec<_> = nl.difference(&en).collect();
     let only_en: Vec<_> = en.difference(&nl).collect();
     assert!(only_nl.is_empty(), "only in nl.ron: {only_nl:?}");
@@ -27,9 +33,14 @@ fn keys_used_in(dir: &Path, found: &mut BTreeSet<String>) {
                 let is_key = literal.contains('.')
                     && literal.split('.').all(|part| {
                         !part.is_empty()
-                            && part.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
+                            && part
+                                .chars()
+                                .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
                     })
-                    && literal.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                    && literal
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_lowercase())
                     && !literal.ends_with(".ron")
                     && !literal.ends_with(".bak");
                 if is_key {
@@ -43,9 +54,15 @@ fn keys_used_in(dir: &Path, found: &mut BTreeSet<String>) {
 #[test]
 fn every_key_used_in_the_code_exists() {
     let mut used = BTreeSet::new();
-    keys_used_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut used);
+    keys_used_in(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut used,
+    );
     assert!(used.len() > 50, "the key scan found too little: {used:?}");
     let nl: BTreeSet<_> = keys(DUTCH_SOURCE).unwrap().into_iter().collect();
     let missing: Vec<_> = used.difference(&nl).collect();
-    assert!(missing.is_empty(), "keys used in src/ but missing in nl.ron: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "keys used in src/ but missing in nl.ron: {missing:?}"
+    );
 }

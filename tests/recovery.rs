@@ -12,14 +12,22 @@ fn an_edit_survives_an_unclean_end_and_is_restored() {
     let mut app = start(temp.path(), None, (1280.0, 800.0));
     app.click("Nieuwe casus");
     app.type_into("Titel", "Keukentafelgesprek");
-    app.type_into("Vraag van de casusinbrenger aan de groep", "Wat speelt er echt?");
+    app.type_into(
+        "Vraag van de casusinbrenger aan de groep",
+        "Wat speelt er echt?",
+    );
     app.app().flush_autosave();
     // The app ends without a clean close: no Quit, no window close, just gone.
     std::mem::forget(app.harness);
 
     let mut second = start(temp.path(), None, (1280.0, 800.0));
     assert_eq!(second.app().recoveries().len(), 1);
-    assert!(second.harness.query_by_label("Niet opgeslagen werk teruggevonden").is_some());
+    assert!(
+        second
+            .harness
+            .query_by_label("Niet opgeslagen werk teruggevonden")
+            .is_some()
+    );
     second.click("Herstellen: Keukentafelgesprek");
     let doc = second.app().document().expect("restored");
     assert_eq!(doc.case.question, "Wat speelt er echt?");
@@ -80,7 +88,11 @@ fn saving_over_a_file_changed_by_someone_else_asks_first() {
     let theirs = "(format_version: 1, case: (title: \"Versie van collega, langer\"))";
     std::fs::write(&path, theirs).unwrap();
     app.press(Modifiers::COMMAND, Key::S);
-    assert!(app.harness.query_by_label("Het bestand is intussen gewijzigd").is_some());
+    assert!(
+        app.harness
+            .query_by_label("Het bestand is intussen gewijzigd")
+            .is_some()
+    );
     app.click("Annuleren");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
     assert!(app.app().document().unwrap().dirty);
@@ -91,5 +103,40 @@ fn saving_over_a_file_changed_by_someone_else_asks_first() {
     app.dialogs.push(&copy);
     app.click("Opslaan als kopie…");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
-    assert!(std::fs::read_to_string(&copy).unwrap().contains("Gedeeld (mijn versie)"));
+    assert!(
+        std::fs::read_to_string(&copy)
+            .unwrap()
+            .contains("Gedeeld (mijn versie)")
+    );
+}
+
+#[test]
+fn a_failed_save_keeps_the_case_open_and_lets_the_user_save_elsewhere() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut app = start(temp.path(), None, (1280.0, 800.0));
+    app.click("Nieuwe casus");
+    app.type_into("Titel", "Onderweg");
+    // The chosen folder does not exist (a USB stick that was pulled out, say).
+    let gone = temp.path().join("usb-stick").join("onderweg.swan.ron");
+    app.dialogs.push(&gone);
+    app.press(Modifiers::COMMAND, Key::S);
+    let error = app.app().error().expect("a message").to_owned();
+    assert!(error.contains("bestaat niet"), "{error}");
+    app.click("OK");
+    let doc = app.app().document().unwrap();
+    assert!(doc.dirty && doc.path.is_none());
+    assert_eq!(doc.case.title, "Onderweg");
+    // The recovery copy still holds the work.
+    app.app().flush_autosave();
+    let dir = swan_casus::storage::recovery::recovery_dir(&app.dirs.data);
+    assert_eq!(
+        swan_casus::storage::recovery::list_recoveries(&dir).len(),
+        1
+    );
+
+    let here = temp.path().join("onderweg.swan.ron");
+    app.dialogs.push(&here);
+    app.press(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    assert!(here.exists());
+    assert!(!app.app().document().unwrap().dirty);
 }

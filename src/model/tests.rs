@@ -11,7 +11,9 @@ fn case_with_cells() -> Case {
 }
 
 fn texts(case: &Case, phase: Phase, level: Level) -> Vec<String> {
-    case.notes_in(phase, level).map(|n| n.entry.text.clone()).collect()
+    case.notes_in(phase, level)
+        .map(|n| n.entry.text.clone())
+        .collect()
 }
 
 #[test]
@@ -31,14 +33,26 @@ fn notes_move_only_within_their_own_cell() {
     let mut case = case_with_cells();
     let d = case.notes.iter().find(|n| n.entry.text == "d").unwrap().id;
     case.move_item(d, Direction::Up);
-    assert_eq!(texts(&case, Phase::Understand, Level::Individual), ["a", "d", "b"]);
+    assert_eq!(
+        texts(&case, Phase::Understand, Level::Individual),
+        ["a", "d", "b"]
+    );
     case.move_item(d, Direction::Up);
-    assert_eq!(texts(&case, Phase::Understand, Level::Individual), ["d", "a", "b"]);
+    assert_eq!(
+        texts(&case, Phase::Understand, Level::Individual),
+        ["d", "a", "b"]
+    );
     // Already first: nothing changes.
     case.move_item(d, Direction::Up);
-    assert_eq!(texts(&case, Phase::Understand, Level::Individual), ["d", "a", "b"]);
+    assert_eq!(
+        texts(&case, Phase::Understand, Level::Individual),
+        ["d", "a", "b"]
+    );
     case.move_item(d, Direction::Down);
-    assert_eq!(texts(&case, Phase::Understand, Level::Individual), ["a", "d", "b"]);
+    assert_eq!(
+        texts(&case, Phase::Understand, Level::Individual),
+        ["a", "d", "b"]
+    );
     // Other cells are untouched.
     assert_eq!(texts(&case, Phase::Understand, Level::Community), ["x"]);
     assert_eq!(texts(&case, Phase::Choice, Level::Individual), ["c"]);
@@ -121,7 +135,10 @@ fn level_balance_names_the_neglected_level() {
     case.add_option(Level::Community, Entry::new("b"));
     assert_eq!(case.items_per_level(), [1, 1, 0]);
     assert_eq!(case.least_attended_level(), Some(Level::Policy));
-    assert_eq!(case.levels_without_options(), [Level::Individual, Level::Policy]);
+    assert_eq!(
+        case.levels_without_options(),
+        [Level::Individual, Level::Policy]
+    );
     case.add_note(Phase::Choice, Level::Policy, Entry::new("c"));
     assert_eq!(case.least_attended_level(), None);
 }

@@ -52,7 +52,9 @@ pub enum LoadError {
     Empty,
     #[error("this is not a SWAN Casus case file (no format_version)")]
     NotACaseFile,
-    #[error("the file was made by a newer version of SWAN Casus (format {found}, this version reads up to {supported})")]
+    #[error(
+        "the file was made by a newer version of SWAN Casus (format {found}, this version reads up to {supported})"
+    )]
     NewerVersion { found: u32, supported: u32 },
     #[error("format version {0} does not exist")]
     UnknownVersion(u32),
@@ -106,8 +108,8 @@ pub fn case_to_string(case: &Case) -> Result<String, SaveError> {
         format_version: FORMAT_VERSION,
         case,
     };
-    let mut text =
-        ron::ser::to_string_pretty(&file, config).map_err(|e| SaveError::Serialise(e.to_string()))?;
+    let mut text = ron::ser::to_string_pretty(&file, config)
+        .map_err(|e| SaveError::Serialise(e.to_string()))?;
     text.push('\n');
     Ok(text)
 }
@@ -134,17 +136,18 @@ fn parse_versioned<T: DeserializeOwned>(source: &str) -> Result<T, LoadError> {
             });
         }
         Ok(_) => {}
-        Err(e) if matches!(&e.code, ron::Error::MissingStructField { field, .. } if *field == "format_version") => {
+        Err(e) if matches!(&e.code, ron::Error::MissingStructField { field, .. } if *field == "format_version") =>
+        {
             return Err(LoadError::NotACaseFile);
         }
         // A syntax error: the full parse below says where.
         Err(_) => {}
     }
     ron::from_str::<T>(source).map_err(|e| LoadError::Syntax {
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message: e.code.to_string(),
-        })
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    })
 }
 
 /// Reads a case file from disk.
@@ -194,7 +197,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<
     temp.write_all(bytes).map_err(err)?;
     temp.as_file().sync_all().map_err(err)?;
     if keep_backup && path.exists() {
-        fs::copy(path, backup_path(path)).map_err(err)?;
+        // The backup is written atomically too, so a crash never leaves half a .bak.
+        let previous = fs::read(path).map_err(err)?;
+        write_atomically(&backup_path(path), &previous, false)?;
     }
     temp.persist(path).map_err(|e| err(e.error))?;
     sync_folder(&folder);

@@ -239,7 +239,9 @@ fn run_worker(dir: &Path, jobs: &Receiver<Job>, last_error: &Mutex<Option<SaveEr
                         .and_then(|()| {
                             recovery_to_string(&case, original_path.as_deref(), Utc::now())
                         })
-                        .and_then(|text| write_atomically(&dir.join(&name), text.as_bytes(), false));
+                        .and_then(|text| {
+                            write_atomically(&dir.join(&name), text.as_bytes(), false)
+                        });
                     if let Ok(mut slot) = last_error.lock() {
                         *slot = result.err();
                     }
@@ -283,7 +285,10 @@ mod tests {
         let recovered = found[0].as_ref().unwrap();
         assert_eq!(recovered.case, case);
         assert_eq!(recovered.original_path.as_deref(), Some(original.as_path()));
-        assert!(recovered.newer_than_original, "there is no case file at all");
+        assert!(
+            recovered.newer_than_original,
+            "there is no case file at all"
+        );
         saver.remove("a.swan.ron");
         saver.flush();
         assert!(list_recoveries(&dir).is_empty());
@@ -292,7 +297,11 @@ mod tests {
     #[test]
     fn a_broken_recovery_file_is_listed_with_its_reason() {
         let temp = tempfile::tempdir().unwrap();
-        fs::write(temp.path().join("x.swan.ron"), "(format_version: 1, written_at: ").unwrap();
+        fs::write(
+            temp.path().join("x.swan.ron"),
+            "(format_version: 1, written_at: ",
+        )
+        .unwrap();
         let found = list_recoveries(temp.path());
         assert!(matches!(found[..], [Err((_, LoadError::Syntax { .. }))]));
     }

@@ -21,7 +21,11 @@ pub fn full_case() -> Case {
     entry.toggle_tag(TagKind::Condition, "socio_economic_security");
     entry.toggle_tag(TagKind::Factor, "resident_and_network");
     case.add_note(Phase::Understand, Level::Individual, entry.clone());
-    case.add_note(Phase::Choice, Level::Policy, Entry::new("Signaal naar de gemeente"));
+    case.add_note(
+        Phase::Choice,
+        Level::Policy,
+        Entry::new("Signaal naar de gemeente"),
+    );
     let option = case.add_option(Level::Community, entry);
     let o = case.option_mut(option).unwrap();
     o.decision = Decision::Chosen;
@@ -78,7 +82,10 @@ fn broken_files_say_where() {
     assert_eq!(err.position().map(|p| p.0), Some(3), "{err:?}");
     assert_eq!(case_from_str("   \n"), Err(LoadError::Empty));
     assert_eq!(case_from_str("(case: ())"), Err(LoadError::NotACaseFile));
-    assert_eq!(case_from_str("(format_version: 0)"), Err(LoadError::UnknownVersion(0)));
+    assert_eq!(
+        case_from_str("(format_version: 0)"),
+        Err(LoadError::UnknownVersion(0))
+    );
 }
 
 #[test]

@@ -36,7 +36,13 @@ pub fn closing_ui(ui: &mut egui::Ui, language: Language, method: &Method, case: 
             ui.set_width(ui.available_width());
             ui.label(RichText::new(t("closing.group")).size(19.0).strong());
             let closing = &mut case.closing;
-            edited |= widgets::labelled_text(ui, t("closing.neglected"), "", 2, &mut closing.neglected_level);
+            edited |= widgets::labelled_text(
+                ui,
+                t("closing.neglected"),
+                "",
+                2,
+                &mut closing.neglected_level,
+            );
             edited |= widgets::labelled_text(ui, t("closing.lessons"), "", 2, &mut closing.lessons);
             edited |= widgets::labelled_text(
                 ui,
@@ -51,7 +57,13 @@ pub fn closing_ui(ui: &mut egui::Ui, language: Language, method: &Method, case: 
                 .show(ui, |ui| {
                     ui.label(RichText::new(t("closing.reflection_hint")).weak());
                     let r = &mut closing.reflection;
-                    edited |= widgets::labelled_text(ui, t("reflection.what_happened"), "", 2, &mut r.what_happened);
+                    edited |= widgets::labelled_text(
+                        ui,
+                        t("reflection.what_happened"),
+                        "",
+                        2,
+                        &mut r.what_happened,
+                    );
                     edited |= widgets::labelled_text(
                         ui,
                         t("reflection.thoughts_and_feelings"),
@@ -59,16 +71,31 @@ pub fn closing_ui(ui: &mut egui::Ui, language: Language, method: &Method, case: 
                         2,
                         &mut r.thoughts_and_feelings,
                     );
-                    edited |= widgets::labelled_text(ui, t("reflection.what_went_well"), "", 2, &mut r.what_went_well);
-                    edited |= widgets::labelled_text(ui, t("reflection.do_differently"), "", 2, &mut r.do_differently);
+                    edited |= widgets::labelled_text(
+                        ui,
+                        t("reflection.what_went_well"),
+                        "",
+                        2,
+                        &mut r.what_went_well,
+                    );
+                    edited |= widgets::labelled_text(
+                        ui,
+                        t("reflection.do_differently"),
+                        "",
+                        2,
+                        &mut r.do_differently,
+                    );
                 });
         });
         edited
     };
     if wide {
-        ui.columns(2, |columns| {
-            left(&mut columns[0], case);
-            edited |= right(&mut columns[1], case);
+        widgets::columns_ui(ui, 2, |i, ui| {
+            if i == 0 {
+                left(ui, case);
+            } else {
+                edited |= right(ui, case);
+            }
         });
     } else {
         left(ui, case);
@@ -84,7 +111,11 @@ fn balance_ui(ui: &mut egui::Ui, language: Language, method: &Method, case: &Cas
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
     super::style::level_frame(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.label(RichText::new(tr(language, "closing.balance")).size(19.0).strong());
+        ui.label(
+            RichText::new(tr(language, "closing.balance"))
+                .size(19.0)
+                .strong(),
+        );
         for level in Level::ALL {
             let count = counts[level.index()];
             let label = tr_args(
@@ -123,7 +154,11 @@ fn balance_ui(ui: &mut egui::Ui, language: Language, method: &Method, case: &Cas
 fn chosen_ui(ui: &mut egui::Ui, language: Language, method: &Method, case: &Case) {
     super::style::level_frame(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.label(RichText::new(tr(language, "closing.chosen")).size(19.0).strong());
+        ui.label(
+            RichText::new(tr(language, "closing.chosen"))
+                .size(19.0)
+                .strong(),
+        );
         for level in Level::ALL {
             ui.label(
                 RichText::new(tr_args(
@@ -141,7 +176,11 @@ fn chosen_ui(ui: &mut egui::Ui, language: Language, method: &Method, case: &Case
                 .filter(|o| o.decision == Decision::Chosen)
                 .collect();
             if chosen.is_empty() {
-                ui.label(RichText::new(tr(language, "closing.nothing_chosen")).weak().italics());
+                ui.label(
+                    RichText::new(tr(language, "closing.nothing_chosen"))
+                        .weak()
+                        .italics(),
+                );
             }
             for option in chosen {
                 ui.horizontal_top(|ui| {

@@ -59,12 +59,17 @@ pub fn entry_card_ui(
 /// A read-only view of an entry: its text, contributor and tags.
 pub fn entry_summary_ui(ui: &mut egui::Ui, cx: &CardContext<'_>, entry: &Entry) {
     let text = if entry.text.trim().is_empty() {
-        RichText::new(tr(cx.language, "entry.empty")).weak().italics()
+        RichText::new(tr(cx.language, "entry.empty"))
+            .weak()
+            .italics()
     } else {
         RichText::new(&entry.text).strong()
     };
     ui.add(egui::Label::new(text).wrap());
-    if let Some(p) = entry.contributor.and_then(|id| cx.participants.iter().find(|p| p.id == id)) {
+    if let Some(p) = entry
+        .contributor
+        .and_then(|id| cx.participants.iter().find(|p| p.id == id))
+    {
         ui.label(
             RichText::new(tr_args(
                 cx.language,
@@ -98,7 +103,11 @@ pub fn tag_chips_ui(ui: &mut egui::Ui, language: Language, method: &Method, entr
         for key in &entry.factors {
             let (text, hover) = match method.factor(key) {
                 Some(f) => (
-                    tr_args(language, "entry.factor_chip", &[("factor", f.title.get(language))]),
+                    tr_args(
+                        language,
+                        "entry.factor_chip",
+                        &[("factor", f.title.get(language))],
+                    ),
                     f.description.get(language).to_owned(),
                 ),
                 None => (key.clone(), tr(language, "entry.unknown_tag").to_owned()),
@@ -114,7 +123,11 @@ fn chip(ui: &mut egui::Ui, text: &str, fill: egui::Color32) -> egui::Response {
         .corner_radius(8.0)
         .inner_margin(egui::Margin::symmetric(6, 1))
         .show(ui, |ui| {
-            ui.label(RichText::new(text).small().color(egui::Color32::from_gray(30)))
+            ui.label(
+                RichText::new(text)
+                    .small()
+                    .color(egui::Color32::from_gray(30)),
+            )
         })
         .inner
 }
@@ -190,7 +203,11 @@ fn tags_menu_ui(
                 .on_hover_text(condition.check_question.get(language))
                 .changed()
             {
-                commands.push(Command::ToggleTag(id, TagKind::Condition, condition.key.clone()));
+                commands.push(Command::ToggleTag(
+                    id,
+                    TagKind::Condition,
+                    condition.key.clone(),
+                ));
             }
         }
         ui.separator();
@@ -230,7 +247,12 @@ pub fn item_preview(case: &Case, id: ItemId) -> String {
         .iter()
         .find(|n| n.id == id)
         .map(|n| n.entry.text.as_str())
-        .or_else(|| case.options.iter().find(|o| o.id == id).map(|o| o.entry.text.as_str()))
+        .or_else(|| {
+            case.options
+                .iter()
+                .find(|o| o.id == id)
+                .map(|o| o.entry.text.as_str())
+        })
         .unwrap_or("");
     let mut preview: String = text.chars().take(160).collect();
     if text.chars().count() > 160 {

@@ -315,9 +315,18 @@ impl SwanApp {
         // Most specific first: Ctrl+Shift+S must not also count as Ctrl+S.
         let table = [
             (KeyboardShortcut::new(shift_cmd, Key::S), Command::SaveAs),
-            (KeyboardShortcut::new(Modifiers::COMMAND, Key::S), Command::Save),
-            (KeyboardShortcut::new(Modifiers::COMMAND, Key::O), Command::Open),
-            (KeyboardShortcut::new(Modifiers::COMMAND, Key::N), Command::NewCase),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
+                Command::Save,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
+                Command::Open,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::N),
+                Command::NewCase,
+            ),
             (
                 KeyboardShortcut::new(Modifiers::COMMAND, Key::PageDown),
                 Command::NextStage,
@@ -350,10 +359,24 @@ impl SwanApp {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(t("menu.file"), |ui| {
                 let has_case = self.doc.is_some();
-                menu_item(ui, t("menu.new"), "Ctrl+N", true, Command::NewCase, commands);
+                menu_item(
+                    ui,
+                    t("menu.new"),
+                    "Ctrl+N",
+                    true,
+                    Command::NewCase,
+                    commands,
+                );
                 menu_item(ui, t("menu.open"), "Ctrl+O", true, Command::Open, commands);
                 ui.separator();
-                menu_item(ui, t("menu.save"), "Ctrl+S", has_case, Command::Save, commands);
+                menu_item(
+                    ui,
+                    t("menu.save"),
+                    "Ctrl+S",
+                    has_case,
+                    Command::Save,
+                    commands,
+                );
                 menu_item(
                     ui,
                     t("menu.save_as"),
@@ -363,11 +386,25 @@ impl SwanApp {
                     commands,
                 );
                 ui.separator();
-                menu_item(ui, t("menu.close_case"), "", has_case, Command::CloseCase, commands);
+                menu_item(
+                    ui,
+                    t("menu.close_case"),
+                    "",
+                    has_case,
+                    Command::CloseCase,
+                    commands,
+                );
                 menu_item(ui, t("menu.quit"), "", true, Command::Quit, commands);
             });
             ui.menu_button(t("menu.method"), |ui| {
-                menu_item(ui, t("menu.method.load"), "", true, Command::LoadMethod, commands);
+                menu_item(
+                    ui,
+                    t("menu.method.load"),
+                    "",
+                    true,
+                    Command::LoadMethod,
+                    commands,
+                );
                 menu_item(
                     ui,
                     t("menu.method.builtin"),
@@ -379,10 +416,7 @@ impl SwanApp {
             });
             ui.menu_button(t("menu.language"), |ui| {
                 for option in Language::ALL {
-                    if ui
-                        .radio(language == option, option.native_name())
-                        .clicked()
-                    {
+                    if ui.radio(language == option, option.native_name()).clicked() {
                         commands.push(Command::SetLanguage(option));
                         ui.close();
                     }
@@ -506,7 +540,11 @@ impl SwanApp {
                 ui.set_max_width(520.0);
                 ui.heading(t("dialog.unsaved.title"));
                 ui.add_space(6.0);
-                ui.label(tr_args(language, "dialog.unsaved.body", &[("title", &title)]));
+                ui.label(tr_args(
+                    language,
+                    "dialog.unsaved.body",
+                    &[("title", &title)],
+                ));
                 ui.add_space(10.0);
                 ui.horizontal(|ui| {
                     if ui.button(t("dialog.unsaved.save")).clicked() {
@@ -705,7 +743,9 @@ impl SwanApp {
                 }
             }
             Command::DeleteItem(id) => self.edit_case(|case| case.delete_item(id)),
-            Command::MoveItem(id, direction) => self.edit_case(|case| case.move_item(id, direction)),
+            Command::MoveItem(id, direction) => {
+                self.edit_case(|case| case.move_item(id, direction))
+            }
             Command::SetContributor(id, contributor) => self.edit_case(|case| {
                 if let Some(entry) = case.entry_mut(id) {
                     entry.contributor = contributor;
@@ -743,7 +783,9 @@ impl SwanApp {
             self.autosave_since = None;
             return;
         }
-        let since = *self.autosave_since.get_or_insert_with(std::time::Instant::now);
+        let since = *self
+            .autosave_since
+            .get_or_insert_with(std::time::Instant::now);
         let elapsed = since.elapsed();
         if elapsed >= self.autosave_delay {
             self.autosaver
@@ -916,73 +958,80 @@ fn recovery_dialog_ui(
         ui.add_space(4.0);
         ui.label(t("recovery.body"));
         ui.add_space(8.0);
-        egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
-            for (index, found) in recoveries.iter().enumerate() {
-                style::card_frame(ui).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    let name = match found {
-                        Ok(r) => {
-                            let title = if r.case.title.trim().is_empty() {
-                                t("case.untitled").to_owned()
-                            } else {
-                                r.case.title.clone()
-                            };
-                            ui.label(egui::RichText::new(&title).strong());
-                            let when = r
-                                .written_at
-                                .with_timezone(&chrono::Local)
-                                .format("%d-%m-%Y %H:%M:%S")
-                                .to_string();
-                            ui.label(tr_args(language, "recovery.written", &[("when", &when)]));
-                            ui.label(match &r.original_path {
-                                Some(p) => tr_args(
-                                    language,
-                                    "recovery.belongs_to",
-                                    &[("path", &p.display().to_string())],
-                                ),
-                                None => t("recovery.never_saved").to_owned(),
-                            });
-                            if r.original_path.is_some() {
-                                ui.label(t(if r.newer_than_original {
-                                    "recovery.newer"
+        egui::ScrollArea::vertical()
+            .max_height(420.0)
+            .show(ui, |ui| {
+                for (index, found) in recoveries.iter().enumerate() {
+                    style::card_frame(ui).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        let name = match found {
+                            Ok(r) => {
+                                let title = if r.case.title.trim().is_empty() {
+                                    t("case.untitled").to_owned()
                                 } else {
-                                    "recovery.older"
-                                }));
+                                    r.case.title.clone()
+                                };
+                                ui.label(egui::RichText::new(&title).strong());
+                                let when = r
+                                    .written_at
+                                    .with_timezone(&chrono::Local)
+                                    .format("%d-%m-%Y %H:%M:%S")
+                                    .to_string();
+                                ui.label(tr_args(language, "recovery.written", &[("when", &when)]));
+                                ui.label(match &r.original_path {
+                                    Some(p) => tr_args(
+                                        language,
+                                        "recovery.belongs_to",
+                                        &[("path", &p.display().to_string())],
+                                    ),
+                                    None => t("recovery.never_saved").to_owned(),
+                                });
+                                if r.original_path.is_some() {
+                                    ui.label(t(if r.newer_than_original {
+                                        "recovery.newer"
+                                    } else {
+                                        "recovery.older"
+                                    }));
+                                }
+                                title
                             }
-                            title
-                        }
-                        Err((file, error)) => {
-                            ui.label(egui::RichText::new(file.display().to_string()).strong());
-                            ui.colored_label(
-                                ui.visuals().error_fg_color,
-                                messages::load_error(language, error),
-                            );
-                            file.display().to_string()
-                        }
-                    };
-                    ui.horizontal(|ui| {
-                        if found.is_ok() {
-                            let label = tr_args(language, "recovery.restore_named", &[("title", &name)]);
+                            Err((file, error)) => {
+                                ui.label(egui::RichText::new(file.display().to_string()).strong());
+                                ui.colored_label(
+                                    ui.visuals().error_fg_color,
+                                    messages::load_error(language, error),
+                                );
+                                file.display().to_string()
+                            }
+                        };
+                        ui.horizontal(|ui| {
+                            if found.is_ok() {
+                                let label = tr_args(
+                                    language,
+                                    "recovery.restore_named",
+                                    &[("title", &name)],
+                                );
+                                if ui
+                                    .button(t("recovery.restore"))
+                                    .accessible_name(label)
+                                    .clicked()
+                                {
+                                    commands.push(Command::RestoreRecovery(index));
+                                }
+                            }
+                            let label =
+                                tr_args(language, "recovery.discard_named", &[("title", &name)]);
                             if ui
-                                .button(t("recovery.restore"))
+                                .button(t("recovery.discard"))
                                 .accessible_name(label)
                                 .clicked()
                             {
-                                commands.push(Command::RestoreRecovery(index));
+                                commands.push(Command::DiscardRecovery(index));
                             }
-                        }
-                        let label = tr_args(language, "recovery.discard_named", &[("title", &name)]);
-                        if ui
-                            .button(t("recovery.discard"))
-                            .accessible_name(label)
-                            .clicked()
-                        {
-                            commands.push(Command::DiscardRecovery(index));
-                        }
+                        });
                     });
-                });
-            }
-        });
+                }
+            });
         ui.add_space(8.0);
         if ui.button(t("recovery.later")).clicked() {
             commands.push(Command::KeepRecoveries);

@@ -30,9 +30,11 @@ pub fn opening_ui(
     let mut edited = false;
     let wide = ui.available_width() >= 900.0;
     if wide {
-        ui.columns(2, |columns| {
-            edited |= case_details_ui(&mut columns[0], language, doc);
-            edited |= participants_ui(&mut columns[1], language, method, &mut doc.case, commands);
+        widgets::columns_ui(ui, 2, |i, ui| {
+            edited |= match i {
+                0 => case_details_ui(ui, language, doc),
+                _ => participants_ui(ui, language, method, &mut doc.case, commands),
+            };
         });
     } else {
         edited |= case_details_ui(ui, language, doc);
@@ -49,7 +51,8 @@ fn case_details_ui(ui: &mut egui::Ui, language: Language, doc: &mut Document) ->
         ui.set_width(ui.available_width());
         ui.label(RichText::new(t("case.section")).size(20.0).strong());
         let case = &mut doc.case;
-        edited |= widgets::labelled_line(ui, t("case.title"), t("case.title_hint"), &mut case.title);
+        edited |=
+            widgets::labelled_line(ui, t("case.title"), t("case.title_hint"), &mut case.title);
         edited |= widgets::labelled_text(
             ui,
             t("case.description"),
@@ -180,7 +183,14 @@ fn participant_ui(
                 .changed();
             let what = tr_args(language, "participants.what", &[("number", &number)]);
             if index > 0 || count > 1 {
-                move_buttons_ui(ui, language, participant.id, &what, Command::MoveParticipant, commands);
+                move_buttons_ui(
+                    ui,
+                    language,
+                    participant.id,
+                    &what,
+                    Command::MoveParticipant,
+                    commands,
+                );
             }
             let remove = tr_args(language, "participants.remove", &[("number", &number)]);
             if widgets::icon_button(ui, "🗑", &remove).clicked() {
@@ -211,8 +221,11 @@ fn participant_ui(
                     }
                 });
             combo.response.accessible_name(role_label);
-            let discipline_label =
-                tr_args(language, "participants.discipline_of", &[("number", &number)]);
+            let discipline_label = tr_args(
+                language,
+                "participants.discipline_of",
+                &[("number", &number)],
+            );
             edited |= ui
                 .add(
                     egui::TextEdit::singleline(&mut participant.discipline)

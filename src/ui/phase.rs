@@ -43,10 +43,8 @@ pub fn phase_ui(
 
     let mut edited = false;
     if ui.available_width() >= SIDE_BY_SIDE_WIDTH {
-        ui.columns(3, |columns| {
-            for (level, column) in Level::ALL.into_iter().zip(columns.iter_mut()) {
-                edited |= level_ui(column, language, method, doc, phase, level, commands);
-            }
+        widgets::columns_ui(ui, 3, |i, ui| {
+            edited |= level_ui(ui, language, method, doc, phase, Level::ALL[i], commands);
         });
     } else {
         for level in Level::ALL {
@@ -84,7 +82,11 @@ fn reference_ui(ui: &mut egui::Ui, language: Language, method: &Method) {
                     ui.label(RichText::new(f.description.get(language)).weak());
                 });
             }
-            ui.label(RichText::new(method.factors_note.get(language)).weak().small());
+            ui.label(
+                RichText::new(method.factors_note.get(language))
+                    .weak()
+                    .small(),
+            );
         });
 }
 
@@ -120,7 +122,11 @@ fn level_ui(
                 .id_salt(("prompts", phase.index()))
                 .default_open(true)
                 .show(ui, |ui| {
-                    widgets::prompts_ui(ui, &method.phase(phase).level_prompts[level.index()], language);
+                    widgets::prompts_ui(
+                        ui,
+                        &method.phase(phase).level_prompts[level.index()],
+                        language,
+                    );
                 });
 
             let Case {
@@ -130,7 +136,8 @@ fn level_ui(
                 ..
             } = &mut doc.case;
             if phase == Phase::Choice {
-                edited |= decisions_ui(ui, language, method, participants, options, level, commands);
+                edited |=
+                    decisions_ui(ui, language, method, participants, options, level, commands);
                 ui.add_space(4.0);
                 ui.label(RichText::new(t("level.choice_notes")).strong());
             }
@@ -138,13 +145,31 @@ fn level_ui(
             if phase == Phase::Possibilities {
                 for option in options.iter_mut().filter(|o| o.level == level) {
                     number += 1;
-                    let cx = card_context(language, method, participants, "item.option_name", number, level);
-                    edited |= entries::entry_card_ui(ui, &cx, option.id, &mut option.entry, commands);
+                    let cx = card_context(
+                        language,
+                        method,
+                        participants,
+                        "item.option_name",
+                        number,
+                        level,
+                    );
+                    edited |=
+                        entries::entry_card_ui(ui, &cx, option.id, &mut option.entry, commands);
                 }
             } else {
-                for note in notes.iter_mut().filter(|n| n.phase == phase && n.level == level) {
+                for note in notes
+                    .iter_mut()
+                    .filter(|n| n.phase == phase && n.level == level)
+                {
                     number += 1;
-                    let cx = card_context(language, method, participants, "item.note_name", number, level);
+                    let cx = card_context(
+                        language,
+                        method,
+                        participants,
+                        "item.note_name",
+                        number,
+                        level,
+                    );
                     edited |= entries::entry_card_ui(ui, &cx, note.id, &mut note.entry, commands);
                 }
             }
@@ -258,7 +283,14 @@ fn decisions_ui(
     let mut number = 0;
     for option in options.iter_mut().filter(|o| o.level == level) {
         number += 1;
-        let cx = card_context(language, method, participants, "item.option_name", number, level);
+        let cx = card_context(
+            language,
+            method,
+            participants,
+            "item.option_name",
+            number,
+            level,
+        );
         super::style::card_frame(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             entries::entry_summary_ui(ui, &cx, &option.entry);
@@ -332,7 +364,11 @@ fn checks_ui(ui: &mut egui::Ui, language: Language, method: &Method, case: &Case
             if !case.options.iter().any(|o| o.decision == Decision::Chosen) {
                 warnings.push(tr(language, "check.nothing_chosen").to_owned());
             }
-            let open = case.options.iter().filter(|o| o.decision == Decision::Open).count();
+            let open = case
+                .options
+                .iter()
+                .filter(|o| o.decision == Decision::Open)
+                .count();
             if open > 0 {
                 warnings.push(tr_args(
                     language,

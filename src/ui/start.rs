@@ -53,7 +53,8 @@ pub fn start_ui(
                             continue;
                         }
                         let _ = source;
-                        let label = format!("{}: {}", t("start.open_example"), example_titles()[index]);
+                        let label =
+                            format!("{}: {}", t("start.open_example"), example_titles()[index]);
                         if ui.button(label).clicked() {
                             commands.push(Command::OpenExample(index));
                         }
@@ -89,7 +90,12 @@ fn example_titles() -> &'static [String] {
     })
 }
 
-fn recent_file_ui(ui: &mut egui::Ui, language: Language, path: &PathBuf, commands: &mut Vec<Command>) {
+fn recent_file_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    path: &std::path::Path,
+    commands: &mut Vec<Command>,
+) {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -101,14 +107,14 @@ fn recent_file_ui(ui: &mut egui::Ui, language: Language, path: &PathBuf, command
     ui.horizontal(|ui| {
         let remove = format!("{}: {name}", tr(language, "start.recent_forget"));
         if super::widgets::icon_button(ui, "✖", &remove).clicked() {
-            commands.push(Command::ForgetRecent(path.clone()));
+            commands.push(Command::ForgetRecent(path.to_path_buf()));
         }
         if ui
             .link(RichText::new(&name).strong())
             .on_hover_text(path.display().to_string())
             .clicked()
         {
-            commands.push(Command::OpenPath(path.clone()));
+            commands.push(Command::OpenPath(path.to_path_buf()));
         }
         ui.add(egui::Label::new(RichText::new(folder).weak().small()).truncate());
     });

@@ -18,6 +18,13 @@ pub fn apply(ctx: &egui::Context) {
         style.spacing.button_padding = egui::vec2(8.0, 4.0);
         style.spacing.interact_size.y = 26.0;
     });
+    // Darker text than egui's default grey: contrast matters on a washed-out projector.
+    ctx.style_mut_of(egui::Theme::Light, |style| {
+        let visuals = &mut style.visuals;
+        visuals.widgets.noninteractive.fg_stroke.color = egui::Color32::from_gray(25);
+        visuals.widgets.inactive.fg_stroke.color = egui::Color32::from_gray(20);
+        visuals.weak_text_color = Some(egui::Color32::from_gray(85));
+    });
 }
 
 /// Colours that mark a decision, readable in light and dark mode.

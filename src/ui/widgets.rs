@@ -44,7 +44,12 @@ pub fn stepper_ui(
                 "stepper.go_to",
                 &[("step", &stage_title(language, method, stage))],
             );
-            if ui.selectable_label(current, text).on_hover_text(hover).clicked() && !current {
+            if ui
+                .selectable_label(current, text)
+                .on_hover_text(hover)
+                .clicked()
+                && !current
+            {
                 commands.push(Command::GoTo(stage));
             }
         }
@@ -83,6 +88,16 @@ pub fn stage_navigation_ui(
     {
         commands.push(Command::NextStage);
     }
+}
+
+/// Columns side by side, each laid out top-down and left-aligned (egui's own columns
+/// are justified, which stretches the spaces in wrapped labels).
+pub fn columns_ui(ui: &mut egui::Ui, count: usize, mut add: impl FnMut(usize, &mut egui::Ui)) {
+    ui.columns(count, |columns| {
+        for (i, column) in columns.iter_mut().enumerate() {
+            column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| add(i, ui));
+        }
+    });
 }
 
 /// A button with only a symbol on it, named for screen readers and with a tooltip.
@@ -208,10 +223,23 @@ mod tests {
     #[test]
     fn dates_in_dutch_and_iso_notation() {
         let date = NaiveDate::from_ymd_opt(2026, 11, 12).unwrap();
-        for text in ["12-11-2026", "12/11/2026", "12.11.2026", "2026-11-12", " 12-11-2026 "] {
+        for text in [
+            "12-11-2026",
+            "12/11/2026",
+            "12.11.2026",
+            "2026-11-12",
+            " 12-11-2026 ",
+        ] {
             assert_eq!(parse_date(text), Some(date), "{text}");
         }
-        for text in ["", "gisteren", "31-02-2026", "12-13-2026", "1-1-99999", "12-11-0026"] {
+        for text in [
+            "",
+            "gisteren",
+            "31-02-2026",
+            "12-13-2026",
+            "1-1-99999",
+            "12-11-0026",
+        ] {
             assert_eq!(parse_date(text), None, "{text}");
         }
         assert_eq!(format_date(date), "12-11-2026");

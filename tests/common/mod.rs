@@ -17,7 +17,11 @@ pub struct TestApp {
 }
 
 /// An app on fresh per-user folders inside `base`, with dialogs the test answers.
-pub fn start(base: &std::path::Path, file: Option<std::path::PathBuf>, size: (f32, f32)) -> TestApp {
+pub fn start(
+    base: &std::path::Path,
+    file: Option<std::path::PathBuf>,
+    size: (f32, f32),
+) -> TestApp {
     let dirs = AppDirs::inside(base);
     let dialogs = PresetDialogs::default();
     let mut options = StartOptions::new(dirs.clone());
@@ -39,6 +43,14 @@ pub fn start(base: &std::path::Path, file: Option<std::path::PathBuf>, size: (f3
 impl TestApp {
     pub fn click(&mut self, label: &str) {
         self.harness.get_by_label(label).click();
+        self.harness.run();
+    }
+
+    /// Clicks the button with this label (where a heading shares the text).
+    pub fn click_button(&mut self, label: &str) {
+        self.harness
+            .get_by_role_and_label(egui::accesskit::Role::Button, label)
+            .click();
         self.harness.run();
     }
 

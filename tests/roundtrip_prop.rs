@@ -1,0 +1,136 @@
+//! Any case survives save → load unchanged.
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use swan_casus::model::{
+    Case, Closing, Decision, Entry, InterventionOption, Level, Note, Participant, Phase,
+    Reflection, Stage,
+};
+use swan_casus::storage;
+
+fn text() -> impl Strategy<Value = String> {
+    // Any Unicode, including quotes, backslashes, new lines and control characters.
+    proptest::string::string_regex("(?s).{0,40}").unwrap()
+}
+
+fn level() -> impl Strategy<Value = Level> {
+    prop::sample::select(Level::ALL.to_vec())
+}
+
+fn phase() -> impl Strategy<Value = Phase> {
+    prop::sample::select(Phase::ALL.to_vec())
+}
+
+fn entry() -> impl Strategy<Value = Entry> {
+    (
+        text(),
+        proptest::option::of(any::<u64>()),
+        prop::collection::vec(text(), 0..3),
+        prop::collection::vec(text(), 0..3),
+    )
+        .prop_map(|(text, contributor, conditions, factors)| Entry {
+            text,
+            contributor,
+            conditions,
+            factors,
+        })
+}
+
+fn decision() -> impl Strategy<Value = Decision> {
+    prop::sample::select(vec![Decision::Open, Decision::Chosen, Decision::Rejected])
+}
+
+fn stage() -> impl Strategy<Value = Stage> {
+    prop::sample::select(Stage::ALL.to_vec())
+}
+
+fn case() -> impl Strategy<Value = Case> {
+    let participants = prop::collection::vec(
+        (any::<u64>(), text(), text(), text()).prop_map(|(id, name, discipline, role)| {
+            Participant {
+                id,
+                name,
+                discipline,
+                role,
+            }
+        }),
+        0..4,
+    );
+    let notes = prop::collection::vec(
+        (any::<u64>(), phase(), level(), entry()).prop_map(|(id, phase, level, entry)| Note {
+            id,
+            phase,
+            level,
+            entry,
+        }),
+        0..6,
+    );
+    let options = prop::collection::vec(
+        (any::<u64>(), level(), entry(), decision(), text()).prop_map(
+            |(id, level, entry, decision, decision_reason)| InterventionOption {
+                id,
+                level,
+                entry,
+                decision,
+                decision_reason,
+            },
+        ),
+        0..6,
+    );
+    let closing = (text(), text(), text(), text(), text(), text(), text()).prop_map(
+        |(a, b, c, d, e, f, g)| Closing {
+            neglected_level: a,
+            lessons: b,
+            case_bringer_takeaway: c,
+            reflection: Reflection {
+                what_happened: d,
+                thoughts_and_feelings: e,
+                what_went_well: f,
+                do_differently: g,
+            },
+        },
+    );
+    let date = proptest::option::of((1900i32..2200, 1u32..13, 1u32..29))
+        .prop_map(|d| d.and_then(|(y, m, day)| NaiveDate::from_ymd_opt(y, m, day)));
+    (
+        (text(), text(), text(), date),
+        participants,
+        notes,
+        options,
+        (text(), closing, stage(), any::<u64>()),
+    )
+        .prop_map(
+            |((title, description, question, meeting_date), participants, notes, options, rest)| {
+                let (opening_notes, closing, stage, next_id) = rest;
+                Case {
+                    title,
+                    description,
+                    question,
+                    meeting_date,
+                    participants,
+                    notes,
+                    options,
+                    opening_notes,
+                    closing,
+                    stage,
+                    next_id,
+                }
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        // Integration tests have no lib.rs next to them to store failures beside.
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn any_case_survives_save_and_load(case in case()) {
+        let text = storage::case_to_string(&case).unwrap();
+        let loaded = storage::case_from_str(&text).unwrap();
+        prop_assert_eq!(loaded, case);
+    }
+}
