@@ -146,8 +146,14 @@ fn a_case_goes_through_every_phase_and_survives_save_and_open() {
         .notes_in(Phase::Understand, Level::Individual)
         .next()
         .unwrap();
-    assert_eq!(tagged.entry.conditions, std::slice::from_ref(&condition.key));
-    assert_eq!(tagged.entry.factors, std::slice::from_ref(&method.factors[0].key));
+    assert_eq!(
+        tagged.entry.conditions,
+        std::slice::from_ref(&condition.key)
+    );
+    assert_eq!(
+        tagged.entry.factors,
+        std::slice::from_ref(&method.factors[0].key)
+    );
     let chosen = case.options_in(Level::Community).next().unwrap();
     assert_eq!(chosen.decision, Decision::Chosen);
     assert_eq!(chosen.decision_reason, "Past bij de buurt");

@@ -52,40 +52,38 @@ pub fn closing_ui(ui: &mut egui::Ui, language: Language, method: &Method, case: 
                 &mut closing.case_bringer_takeaway,
             );
             ui.add_space(6.0);
-            egui::CollapsingHeader::new(RichText::new(t("closing.reflection")).strong())
-                .id_salt("reflection")
-                .show(ui, |ui| {
-                    ui.label(RichText::new(t("closing.reflection_hint")).weak());
-                    let r = &mut closing.reflection;
-                    edited |= widgets::labelled_text(
-                        ui,
-                        t("reflection.what_happened"),
-                        "",
-                        2,
-                        &mut r.what_happened,
-                    );
-                    edited |= widgets::labelled_text(
-                        ui,
-                        t("reflection.thoughts_and_feelings"),
-                        "",
-                        2,
-                        &mut r.thoughts_and_feelings,
-                    );
-                    edited |= widgets::labelled_text(
-                        ui,
-                        t("reflection.what_went_well"),
-                        "",
-                        2,
-                        &mut r.what_went_well,
-                    );
-                    edited |= widgets::labelled_text(
-                        ui,
-                        t("reflection.do_differently"),
-                        "",
-                        2,
-                        &mut r.do_differently,
-                    );
-                });
+            // Always shown: a collapsing header inside a framed column widens the frame.
+            ui.label(RichText::new(t("closing.reflection")).size(19.0).strong());
+            ui.label(RichText::new(t("closing.reflection_hint")).weak());
+            let r = &mut closing.reflection;
+            edited |= widgets::labelled_text(
+                ui,
+                t("reflection.what_happened"),
+                "",
+                2,
+                &mut r.what_happened,
+            );
+            edited |= widgets::labelled_text(
+                ui,
+                t("reflection.thoughts_and_feelings"),
+                "",
+                2,
+                &mut r.thoughts_and_feelings,
+            );
+            edited |= widgets::labelled_text(
+                ui,
+                t("reflection.what_went_well"),
+                "",
+                2,
+                &mut r.what_went_well,
+            );
+            edited |= widgets::labelled_text(
+                ui,
+                t("reflection.do_differently"),
+                "",
+                2,
+                &mut r.do_differently,
+            );
         });
         edited
     };

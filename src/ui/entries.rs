@@ -117,19 +117,28 @@ pub fn tag_chips_ui(ui: &mut egui::Ui, language: Language, method: &Method, entr
     });
 }
 
+/// A small coloured label. Measured before it is placed, so a wrapping row moves a whole
+/// chip to the next line instead of squeezing its text.
 fn chip(ui: &mut egui::Ui, text: &str, fill: egui::Color32) -> egui::Response {
-    egui::Frame::new()
-        .fill(fill)
-        .corner_radius(8.0)
-        .inner_margin(egui::Margin::symmetric(6, 1))
-        .show(ui, |ui| {
-            ui.label(
-                RichText::new(text)
-                    .small()
-                    .color(egui::Color32::from_gray(30)),
-            )
-        })
-        .inner
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let galley = ui
+        .painter()
+        .layout_no_wrap(text.to_owned(), font, egui::Color32::from_gray(30));
+    let padding = egui::vec2(7.0, 2.0);
+    let max_width = ui.available_width().max(40.0);
+    let size = egui::vec2(
+        (galley.size().x + 2.0 * padding.x).min(max_width),
+        galley.size().y + 2.0 * padding.y,
+    );
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter_at(rect);
+        painter.rect_filled(rect, 8.0, fill);
+        painter.galley(rect.min + padding, galley, egui::Color32::from_gray(30));
+    }
+    let label = text.to_owned();
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+    response
 }
 
 fn contributor_ui(

@@ -177,7 +177,7 @@ fn participant_ui(
                 .add(
                     egui::TextEdit::singleline(&mut participant.name)
                         .hint_text(t("participants.name_hint"))
-                        .desired_width((ui.available_width() - 110.0).max(120.0)),
+                        .desired_width((ui.available_width() - 150.0).max(120.0)),
                 )
                 .accessible_name(name)
                 .changed();
@@ -230,7 +230,7 @@ fn participant_ui(
                 .add(
                     egui::TextEdit::singleline(&mut participant.discipline)
                         .hint_text(t("participants.discipline_hint"))
-                        .desired_width(190.0),
+                        .desired_width((ui.available_width() - 48.0).clamp(120.0, 320.0)),
                 )
                 .accessible_name(discipline_label)
                 .changed();

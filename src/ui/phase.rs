@@ -118,16 +118,12 @@ fn level_ui(
                 .strong(),
             )
             .on_hover_text(level_text.description.get(language));
-            egui::CollapsingHeader::new(t("level.prompts"))
-                .id_salt(("prompts", phase.index()))
-                .default_open(true)
-                .show(ui, |ui| {
-                    widgets::prompts_ui(
-                        ui,
-                        &method.phase(phase).level_prompts[level.index()],
-                        language,
-                    );
-                });
+            widgets::prompts_ui(
+                ui,
+                &method.phase(phase).level_prompts[level.index()],
+                language,
+            );
+            ui.add_space(4.0);
 
             let Case {
                 notes,
@@ -235,13 +231,26 @@ fn add_item_ui(
         .entry((Stage::Phase(phase), level.index()))
         .or_default();
     let mut add = false;
+    let button_text = tr(language, "level.add");
     ui.horizontal(|ui| {
-        let button_width = 110.0;
+        // Leave exactly the button's width, so the row never widens the level's column.
+        let button_width = egui::WidgetText::from(button_text)
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Button,
+            )
+            .size()
+            .x
+            + 2.0 * ui.spacing().button_padding.x
+            + ui.spacing().item_spacing.x
+            + 2.0;
         let response = ui
             .add(
                 egui::TextEdit::singleline(draft)
                     .hint_text(tr(language, "level.new_hint"))
-                    .desired_width((ui.available_width() - button_width).max(80.0)),
+                    .desired_width((ui.available_width() - button_width).max(60.0)),
             )
             .accessible_name(field_name);
         // Enter in the field adds the note and keeps the cursor there for the next one.
@@ -250,7 +259,7 @@ fn add_item_ui(
             response.request_focus();
         }
         if ui
-            .button(tr(language, "level.add"))
+            .button(button_text)
             .on_hover_text(&button_name)
             .accessible_name(button_name)
             .clicked()
