@@ -11,4 +11,5 @@ pub mod method;
 pub mod model;
 pub mod settings;
 pub mod storage;
+pub mod syntax;
 pub mod ui;

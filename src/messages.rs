@@ -4,7 +4,9 @@ use std::path::Path;
 
 use crate::i18n::{Language, tr, tr_args};
 use crate::method::{MethodError, MethodProblem};
+use crate::model::{IdProblem, MAX_ITEM_ID};
 use crate::storage::{LoadError, SaveError};
+use crate::syntax::{SyntaxError, SyntaxProblem};
 
 /// One sentence (or two) that says what is wrong with a case file and what to do.
 pub fn load_error(language: Language, error: &LoadError) -> String {
@@ -36,18 +38,16 @@ pub fn load_error(language: Language, error: &LoadError) -> String {
             "error.load.unknown_version",
             &[("version", &v.to_string())],
         ),
-        LoadError::Syntax {
-            line,
-            column,
-            message,
-        } => tr_args(
+        LoadError::Syntax(e) => syntax_error(language, "error.load.syntax", e),
+        LoadError::BadId(IdProblem::Duplicate(id)) => tr_args(
             language,
-            "error.load.syntax",
-            &[
-                ("line", &line.to_string()),
-                ("column", &column.to_string()),
-                ("detail", message),
-            ],
+            "error.load.duplicate_id",
+            &[("id", &id.to_string())],
+        ),
+        LoadError::BadId(IdProblem::TooLarge(id)) => tr_args(
+            language,
+            "error.load.id_too_large",
+            &[("id", &id.to_string()), ("max", &MAX_ITEM_ID.to_string())],
         ),
     }
 }
@@ -85,19 +85,7 @@ pub fn save_error(language: Language, path: &Path, error: &SaveError) -> String 
 pub fn method_error(language: Language, path: &Path, error: &MethodError) -> String {
     let detail = match error {
         MethodError::Read(reason) => reason.clone(),
-        MethodError::Syntax {
-            line,
-            column,
-            message,
-        } => tr_args(
-            language,
-            "error.method.syntax",
-            &[
-                ("line", &line.to_string()),
-                ("column", &column.to_string()),
-                ("detail", message),
-            ],
-        ),
+        MethodError::Syntax(e) => syntax_error(language, "error.method.syntax", e),
         MethodError::Invalid(problem) => method_problem(language, problem),
     };
     tr_args(
@@ -127,6 +115,65 @@ fn method_problem(language: Language, problem: &MethodProblem) -> String {
         MethodProblem::Empty(what) => tr_args(language, "error.method.empty", &[("what", what)]),
         MethodProblem::DuplicateKey(key) => {
             tr_args(language, "error.method.duplicate", &[("key", key)])
+        }
+    }
+}
+
+/// A mistake at a place in a RON file, through the sentence `key` that names the place.
+fn syntax_error(language: Language, key: &str, error: &SyntaxError) -> String {
+    tr_args(
+        language,
+        key,
+        &[
+            ("line", &error.line.to_string()),
+            ("column", &error.column.to_string()),
+            ("detail", &syntax_problem(language, &error.problem)),
+        ],
+    )
+}
+
+fn syntax_problem(language: Language, problem: &SyntaxProblem) -> String {
+    let t = |key| tr(language, key).to_owned();
+    match problem {
+        SyntaxProblem::CutOff => t("error.syntax.cut_off"),
+        SyntaxProblem::Expected(what) => tr_args(
+            language,
+            "error.syntax.expected",
+            &[("what", tr(language, what.key()))],
+        ),
+        SyntaxProblem::UnknownField { field } => {
+            tr_args(language, "error.syntax.unknown_field", &[("field", field)])
+        }
+        SyntaxProblem::UnknownChoice { found, expected } => tr_args(
+            language,
+            "error.syntax.unknown_choice",
+            &[("found", found), ("expected", expected)],
+        ),
+        SyntaxProblem::MissingField(field) => {
+            tr_args(language, "error.syntax.missing_field", &[("field", field)])
+        }
+        SyntaxProblem::DuplicateField(field) => tr_args(
+            language,
+            "error.syntax.duplicate_field",
+            &[("field", field)],
+        ),
+        SyntaxProblem::WrongValue { expected, found } => tr_args(
+            language,
+            "error.syntax.wrong_value",
+            &[("expected", expected), ("found", found)],
+        ),
+        SyntaxProblem::NumberOutOfRange => t("error.syntax.number_range"),
+        SyntaxProblem::BadEscape => t("error.syntax.bad_escape"),
+        SyntaxProblem::UnexpectedChar(c) => tr_args(
+            language,
+            "error.syntax.unexpected_char",
+            &[("char", &c.escape_debug().to_string())],
+        ),
+        SyntaxProblem::TrailingText => t("error.syntax.trailing"),
+        SyntaxProblem::TooDeep => t("error.syntax.too_deep"),
+        SyntaxProblem::NotADate => t("error.syntax.not_a_date"),
+        SyntaxProblem::Other(detail) => {
+            tr_args(language, "error.syntax.other", &[("detail", detail)])
         }
     }
 }

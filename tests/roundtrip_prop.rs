@@ -97,11 +97,25 @@ fn case() -> impl Strategy<Value = Case> {
         participants,
         notes,
         options,
-        (text(), closing, stage(), any::<u64>()),
+        (text(), closing, stage(), 0..=swan_casus::model::MAX_ITEM_ID),
     )
         .prop_map(
             |((title, description, question, meeting_date), participants, notes, options, rest)| {
                 let (opening_notes, closing, stage, next_id) = rest;
+                // Identifiers are unique in every case the app accepts; keep them so.
+                let mut participants = participants;
+                let mut notes = notes;
+                let mut options = options;
+                let mut fresh = (next_id % 1000)..;
+                for p in &mut participants {
+                    p.id = fresh.next().unwrap();
+                }
+                for n in &mut notes {
+                    n.id = fresh.next().unwrap();
+                }
+                for o in &mut options {
+                    o.id = fresh.next().unwrap();
+                }
                 Case {
                     title,
                     description,

@@ -8,6 +8,7 @@ use thiserror::Error;
 
 use crate::i18n::Language;
 use crate::model::{Level, Phase};
+use crate::syntax::SyntaxError;
 
 /// The method that ships with the app, written in our own words from the public
 /// descriptions of SWAN.
@@ -124,12 +125,8 @@ pub struct Method {
 pub enum MethodError {
     #[error("cannot read method file: {0}")]
     Read(String),
-    #[error("method file is not valid RON at {line}:{column}: {message}")]
-    Syntax {
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    #[error("method file is not valid RON at {0}")]
+    Syntax(SyntaxError),
     #[error("method file is incomplete: {0}")]
     Invalid(MethodProblem),
 }
@@ -156,11 +153,7 @@ impl Method {
     }
 
     pub fn from_ron(source: &str) -> Result<Method, MethodError> {
-        let method: Method = ron::from_str(source).map_err(|e| MethodError::Syntax {
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message: e.code.to_string(),
-        })?;
+        let method: Method = ron::from_str(source).map_err(|e| MethodError::Syntax(e.into()))?;
         method.validate().map_err(MethodError::Invalid)?;
         Ok(method)
     }
@@ -254,7 +247,7 @@ mod tests {
     fn syntax_error_reports_line_and_column() {
         let err = Method::from_ron("(\n  name: (nl: \"x\", en: \"y\"),\n  credit: ]").unwrap_err();
         match err {
-            MethodError::Syntax { line, .. } => assert_eq!(line, 3),
+            MethodError::Syntax(e) => assert_eq!(e.line, 3),
             other => panic!("unexpected {other:?}"),
         }
     }

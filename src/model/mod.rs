@@ -6,6 +6,33 @@ use serde::{Deserialize, Serialize};
 /// Identifier of a participant, note or option, unique within one case.
 pub type ItemId = u64;
 
+/// The largest identifier a case file may hold: far beyond any real case, and low enough
+/// that handing out the next one can never overflow.
+pub const MAX_ITEM_ID: ItemId = 1 << 40;
+
+/// Dates in a case file are written `YYYY-MM-DD`. A date that does not parse gets one
+/// known message, so the file's reader can be told in their own language.
+pub mod date_field {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, de::Error as _};
+
+    pub const NOT_A_DATE: &str = "not a date in the form YYYY-MM-DD";
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|text| text.parse().map_err(|_| D::Error::custom(NOT_A_DATE)))
+            .transpose()
+    }
+}
+
+/// Why the identifiers in a (hand-edited) case file cannot be trusted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdProblem {
+    /// Two participants, notes or options share this id, so edits could hit the wrong one.
+    Duplicate(ItemId),
+    TooLarge(ItemId),
+}
+
 /// The three SWAN levels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Level {
@@ -98,7 +125,7 @@ impl Stage {
 
 /// Someone at the table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Participant {
     pub id: ItemId,
     /// A name or a role description ("Wmo-consultant A").
@@ -111,7 +138,7 @@ pub struct Participant {
 
 /// What a note and an option have in common: text, who said it, and tags.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Entry {
     pub text: String,
     /// The participant who contributed it, if the group wants to record that.
@@ -160,6 +187,7 @@ pub enum TagKind {
 
 /// A finding or consideration in one phase on one level.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Note {
     pub id: ItemId,
     pub phase: Phase,
@@ -181,6 +209,7 @@ pub enum Decision {
 /// A possible intervention, raised in phase 2 and decided on in phase 3. The same object
 /// carries into the intervention plan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct InterventionOption {
     pub id: ItemId,
     pub level: Level,
@@ -195,7 +224,7 @@ pub struct InterventionOption {
 
 /// The closing reflection of the group, and of a student personally.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Closing {
     /// Which level got the least attention, and why.
     pub neglected_level: String,
@@ -208,7 +237,7 @@ pub struct Closing {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Reflection {
     pub what_happened: String,
     pub thoughts_and_feelings: String,
@@ -218,13 +247,14 @@ pub struct Reflection {
 
 /// One practice case discussed with the SWAN method.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Case {
     pub title: String,
     /// Short, anonymised description of the situation.
     pub description: String,
     /// The case bringer's question to the group.
     pub question: String,
+    #[serde(deserialize_with = "date_field::deserialize")]
     pub meeting_date: Option<NaiveDate>,
     pub participants: Vec<Participant>,
     /// Notes of every phase; phase-2 contributions are `options` instead.
@@ -247,6 +277,26 @@ pub enum Direction {
 }
 
 impl Case {
+    /// The first thing wrong with the identifiers, if any.
+    pub fn id_problem(&self) -> Option<IdProblem> {
+        let mut seen = std::collections::HashSet::new();
+        let ids = self
+            .participants
+            .iter()
+            .map(|p| p.id)
+            .chain(self.notes.iter().map(|n| n.id))
+            .chain(self.options.iter().map(|o| o.id));
+        for id in ids {
+            if id > MAX_ITEM_ID {
+                return Some(IdProblem::TooLarge(id));
+            }
+            if !seen.insert(id) {
+                return Some(IdProblem::Duplicate(id));
+            }
+        }
+        (self.next_id > MAX_ITEM_ID).then_some(IdProblem::TooLarge(self.next_id))
+    }
+
     /// Hands out a fresh identifier, never one already in use (also after hand edits).
     pub fn new_id(&mut self) -> ItemId {
         let used_max = self

@@ -9,10 +9,13 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::model::Case;
+use crate::model::{Case, IdProblem};
+use crate::syntax::SyntaxError;
 
-/// The format version this build writes. Raise it, and add a migration, when the meaning
-/// of a field changes; adding a field with a default does not need a new version.
+/// The format version this build writes. Raise it, and add a migration, whenever a field
+/// is added, removed or changes meaning: unknown fields are refused (so a typo in a
+/// hand-edited file is reported instead of silently dropped at the next save), and the
+/// version is how an older app tells a newer file apart from a mistake.
 pub const FORMAT_VERSION: u32 = 1;
 
 /// The extension of case files, without the leading dot.
@@ -29,7 +32,10 @@ struct CaseFileOut<'a> {
 
 /// The version was read by `VersionProbe`; the rest of the file is read here.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CaseFileIn {
+    #[serde(rename = "format_version")]
+    _format_version: u32,
     #[serde(default)]
     case: Case,
 }
@@ -58,19 +64,17 @@ pub enum LoadError {
     NewerVersion { found: u32, supported: u32 },
     #[error("format version {0} does not exist")]
     UnknownVersion(u32),
-    #[error("{line}:{column}: {message}")]
-    Syntax {
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    #[error("{0}")]
+    Syntax(#[from] SyntaxError),
+    #[error("the identifiers are not usable: {0:?}")]
+    BadId(IdProblem),
 }
 
 impl LoadError {
     /// Line and column where the problem is, when it has a place in the file.
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
-            LoadError::Syntax { line, column, .. } => Some((*line, *column)),
+            LoadError::Syntax(e) => Some((e.line, e.column)),
             _ => None,
         }
     }
@@ -116,7 +120,13 @@ pub fn case_to_string(case: &Case) -> Result<String, SaveError> {
 
 /// Reads a case from the text of a case file.
 pub fn case_from_str(source: &str) -> Result<Case, LoadError> {
-    parse_versioned::<CaseFileIn>(source).map(|file| file.case)
+    // Notepad and some sync tools put a byte-order mark in front of UTF-8 text.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let case = parse_versioned::<CaseFileIn>(source)?.case;
+    match case.id_problem() {
+        Some(problem) => Err(LoadError::BadId(problem)),
+        None => Ok(case),
+    }
 }
 
 /// Parses a file that starts with `format_version`. Every format so far is version 1;
@@ -124,6 +134,9 @@ pub fn case_from_str(source: &str) -> Result<Case, LoadError> {
 fn parse_versioned<T: DeserializeOwned>(source: &str) -> Result<T, LoadError> {
     if source.trim().is_empty() {
         return Err(LoadError::Empty);
+    }
+    if !looks_like_ron_structure(source) {
+        return Err(LoadError::NotACaseFile);
     }
     // Look at the version first, so that a newer file is refused for what it is, not for
     // a field this version does not know.
@@ -143,11 +156,16 @@ fn parse_versioned<T: DeserializeOwned>(source: &str) -> Result<T, LoadError> {
         // A syntax error: the full parse below says where.
         Err(_) => {}
     }
-    ron::from_str::<T>(source).map_err(|e| LoadError::Syntax {
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: e.code.to_string(),
-    })
+    ron::from_str::<T>(source).map_err(|e| LoadError::Syntax(e.into()))
+}
+
+/// Whether the text starts the way every file of ours does: with `(`, after comments and
+/// RON attributes. JSON, Markdown, a Word document or a letter does not.
+fn looks_like_ron_structure(source: &str) -> bool {
+    let start = source.trim_start();
+    ["(", "//", "/*", "#!["]
+        .iter()
+        .any(|p| start.starts_with(p))
 }
 
 /// Reads a case file from disk.

@@ -303,6 +303,6 @@ mod tests {
         )
         .unwrap();
         let found = list_recoveries(temp.path());
-        assert!(matches!(found[..], [Err((_, LoadError::Syntax { .. }))]));
+        assert!(matches!(found[..], [Err((_, LoadError::Syntax(_)))]));
     }
 }
