@@ -1,10 +1,12 @@
 //! The command line beside the window: `check` for teachers' batches and for tests.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use crate::export::Format;
 use crate::i18n::{Language, tr, tr_args};
 use crate::messages;
+use crate::method::Method;
 use crate::storage;
 
 /// What the user asked for on the command line.
@@ -22,8 +24,20 @@ pub enum Invocation {
         language: Language,
         files: Vec<PathBuf>,
     },
+    /// Export case files as a plan in one format, one output per input.
+    Export(ExportOptions),
     Help(Language),
     Version,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct ExportOptions {
+    pub language: Language,
+    pub files: Vec<PathBuf>,
+    pub format: Format,
+    /// A file (one input) or a folder; next to each input when not given.
+    pub output: Option<PathBuf>,
+    pub method: Option<PathBuf>,
 }
 
 #[derive(Debug, PartialEq, Eq, Default)]
@@ -42,6 +56,8 @@ pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
     let mut language: Option<Language> = None;
     let mut method = None;
     let mut positional = Vec::new();
+    let mut format: Option<Format> = None;
+    let mut output: Option<PathBuf> = None;
     let mut help = false;
     let mut version = false;
     let mut only_files = false;
@@ -70,6 +86,24 @@ pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
                     .ok_or_else(|| usage("cli.error.method_missing", &[]))?;
                 method = Some(PathBuf::from(value));
             }
+            "--format" | "-f" => {
+                let value = iter
+                    .next()
+                    .ok_or_else(|| usage("cli.error.format_missing", &[]))?;
+                format = Some(parse_format(value)?);
+            }
+            "--output" | "-o" => {
+                let value = iter
+                    .next()
+                    .ok_or_else(|| usage("cli.error.output_missing", &[]))?;
+                output = Some(PathBuf::from(value));
+            }
+            other if other.starts_with("--format=") => {
+                format = Some(parse_format(&other["--format=".len()..])?);
+            }
+            other if other.starts_with("--output=") => {
+                output = Some(PathBuf::from(&other["--output=".len()..]));
+            }
             other if other.starts_with("--lang=") => {
                 let value = &other["--lang=".len()..];
                 language = Some(
@@ -91,6 +125,28 @@ pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
         return Ok(Invocation::Version);
     }
     let command = positional.first().map(String::as_str);
+    if command == Some("export") {
+        let files: Vec<PathBuf> = positional[1..].iter().map(PathBuf::from).collect();
+        if files.is_empty() {
+            return Err(UsageError(tr_args(
+                lang,
+                "cli.error.no_files",
+                &[("command", "export")],
+            )));
+        }
+        let format =
+            format.ok_or_else(|| UsageError(tr(lang, "cli.error.format_missing").to_owned()))?;
+        return Ok(Invocation::Export(ExportOptions {
+            language: lang,
+            files,
+            format,
+            output,
+            method,
+        }));
+    }
+    if format.is_some() || output.is_some() {
+        return Err(UsageError(tr(lang, "cli.error.export_only").to_owned()));
+    }
     if let Some(command @ ("check" | "upgrade")) = command {
         let files: Vec<PathBuf> = positional[1..].iter().map(PathBuf::from).collect();
         if files.is_empty() {
@@ -120,6 +176,11 @@ pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
         method,
         language,
     }))
+}
+
+fn parse_format(value: &str) -> Result<Format, UsageError> {
+    Format::from_extension(value)
+        .ok_or_else(|| usage("cli.error.format_unknown", &[("value", value)]))
 }
 
 fn usage(key: &str, args: &[(&str, &str)]) -> UsageError {
@@ -154,6 +215,16 @@ fn report_load_error(
 }
 
 fn summary(language: Language, bad: usize, total: usize, err: &mut impl Write) -> i32 {
+    summary_with(language, "cli.check.summary", bad, total, err)
+}
+
+fn summary_with(
+    language: Language,
+    key: &str,
+    bad: usize,
+    total: usize,
+    err: &mut impl Write,
+) -> i32 {
     if bad == 0 {
         return 0;
     }
@@ -162,7 +233,7 @@ fn summary(language: Language, bad: usize, total: usize, err: &mut impl Write) -
         "{}",
         tr_args(
             language,
-            "cli.check.summary",
+            key,
             &[("bad", &bad.to_string()), ("total", &total.to_string())],
         )
     );
@@ -204,6 +275,117 @@ pub fn upgrade(
         }
     }
     summary(language, bad, files.len(), err)
+}
+
+/// Where the export of `input` goes: the given file, into the given folder, or next to
+/// the input, named after it with the format's extension.
+fn export_target(input: &Path, output: Option<&Path>, several: bool, format: Format) -> PathBuf {
+    let file_name = input
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = file_name
+        .strip_suffix(".swan.ron")
+        .or_else(|| file_name.strip_suffix(".ron"))
+        .unwrap_or(&file_name);
+    let name = format!("{stem}.{}", format.extension());
+    match output {
+        Some(out) if several || out.is_dir() => out.join(name),
+        Some(out) => out.to_path_buf(),
+        None => input.with_file_name(name),
+    }
+}
+
+/// Exports each file; prints where each went. Returns 0 when all were written, 1 when
+/// any failed (those outputs are not written at all), 2 when the method or the output
+/// folder is unusable.
+pub fn export(options: &ExportOptions, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let language = options.language;
+    let method = match &options.method {
+        Some(path) => match Method::load(path) {
+            Ok(method) => method,
+            Err(error) => {
+                let _ = writeln!(err, "{}", messages::method_error(language, path, &error));
+                return 2;
+            }
+        },
+        None => Method::builtin(),
+    };
+    let several = options.files.len() > 1;
+    if let Some(folder) = &options.output
+        && several
+        && !folder.is_dir()
+    {
+        let _ = writeln!(
+            err,
+            "{}",
+            tr_args(
+                language,
+                "cli.export.no_folder",
+                &[("path", &folder.display().to_string())]
+            )
+        );
+        return 2;
+    }
+    let today = chrono::Local::now().date_naive();
+    let mut bad = 0;
+    for path in &options.files {
+        let case = match storage::load_case(path) {
+            Ok(case) => case,
+            Err(error) => {
+                bad += 1;
+                report_load_error(language, path, &error, err);
+                continue;
+            }
+        };
+        let target = export_target(path, options.output.as_deref(), several, options.format);
+        if target == *path {
+            bad += 1;
+            let _ = writeln!(
+                err,
+                "{}",
+                tr_args(
+                    language,
+                    "cli.export.same_file",
+                    &[("path", &path.display().to_string())]
+                )
+            );
+            continue;
+        }
+        let written = crate::export::export(&case, &method, language, options.format, today)
+            .map_err(|e| messages::export_error(language, &e))
+            .and_then(|bytes| {
+                storage::write_atomically(&target, &bytes, false)
+                    .map_err(|e| messages::save_error(language, &target, &e))
+            });
+        match written {
+            Ok(()) => {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    tr_args(
+                        language,
+                        "cli.export.ok",
+                        &[
+                            ("path", &path.display().to_string()),
+                            ("output", &target.display().to_string()),
+                        ],
+                    )
+                );
+            }
+            Err(message) => {
+                bad += 1;
+                let _ = writeln!(err, "{}: {message}", path.display());
+            }
+        }
+    }
+    summary_with(
+        language,
+        "cli.export.summary",
+        bad,
+        options.files.len(),
+        err,
+    )
 }
 
 /// Loads each file; prints one line per file. Returns the process exit code: 0 when all

@@ -44,6 +44,10 @@ fn main() -> ExitCode {
             );
             ExitCode::from(code as u8)
         }
+        Invocation::Export(options) => {
+            let code = cli::export(&options, &mut std::io::stdout(), &mut std::io::stderr());
+            ExitCode::from(code as u8)
+        }
         Invocation::Gui(options) => run_gui(options),
     }
 }

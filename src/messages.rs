@@ -82,6 +82,19 @@ pub fn save_error(language: Language, path: &Path, error: &SaveError) -> String 
     )
 }
 
+pub fn export_error(language: Language, error: &crate::export::ExportError) -> String {
+    match error {
+        crate::export::ExportError::Render { format, detail } => tr_args(
+            language,
+            "error.export",
+            &[
+                ("format", tr(language, format.label_key())),
+                ("detail", detail),
+            ],
+        ),
+    }
+}
+
 pub fn method_error(language: Language, path: &Path, error: &MethodError) -> String {
     let detail = match error {
         MethodError::Read(reason) => reason.clone(),

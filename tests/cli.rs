@@ -129,7 +129,11 @@ fn upgrade_rewrites_in_the_current_format_and_keeps_a_backup() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "one file was bad");
     let after = std::fs::read_to_string(&path).unwrap();
-    assert!(after.starts_with("(\n    format_version: 1,"), "{after}");
+    let current = format!(
+        "(\n    format_version: {},",
+        swan_casus::storage::FORMAT_VERSION
+    );
+    assert!(after.starts_with(&current), "{after}");
     assert_eq!(
         std::fs::read_to_string(swan_casus::storage::backup_path(&path)).unwrap(),
         before

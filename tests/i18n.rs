@@ -41,8 +41,10 @@ fn keys_used_in(dir: &Path, found: &mut BTreeSet<String>) {
                         .chars()
                         .next()
                         .is_some_and(|c| c.is_ascii_lowercase())
-                    && !literal.ends_with(".ron")
-                    && !literal.ends_with(".bak");
+                    // File names are not keys.
+                    && ![".ron", ".bak", ".pdf", ".png", ".docx", ".html", ".md", ".csv", ".xml", ".typ", ".ttf"]
+                        .iter()
+                        .any(|ext| literal.ends_with(ext));
                 if is_key {
                     found.insert(literal.to_owned());
                 }

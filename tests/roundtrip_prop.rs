@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use swan_casus::model::{
-    Case, Closing, Decision, Entry, InterventionOption, Level, Note, Participant, Phase,
-    Reflection, Stage,
+    Case, Closing, Decision, Entry, InterventionOption, Level, Note, Owner, Participant, Phase,
+    PlanDetails, PlanStatus, Reflection, Signal, Stage,
 };
 use swan_casus::storage;
 
@@ -27,13 +27,53 @@ fn entry() -> impl Strategy<Value = Entry> {
         proptest::option::of(any::<u64>()),
         prop::collection::vec(text(), 0..3),
         prop::collection::vec(text(), 0..3),
+        proptest::option::of((text(), text())),
     )
-        .prop_map(|(text, contributor, conditions, factors)| Entry {
+        .prop_map(|(text, contributor, conditions, factors, signal)| Entry {
             text,
             contributor,
             conditions,
             factors,
+            signal: signal.map(|(to, change)| Signal { to, change }),
         })
+}
+
+fn date() -> impl Strategy<Value = Option<NaiveDate>> {
+    proptest::option::of((1900i32..2200, 1u32..13, 1u32..29))
+        .prop_map(|d| d.and_then(|(y, m, day)| NaiveDate::from_ymd_opt(y, m, day)))
+}
+
+fn owner() -> impl Strategy<Value = Owner> {
+    prop_oneof![
+        Just(Owner::Nobody),
+        any::<u64>().prop_map(Owner::Participant),
+        text().prop_map(Owner::Named),
+    ]
+}
+
+fn plan() -> impl Strategy<Value = PlanDetails> {
+    (
+        text(),
+        owner(),
+        owner(),
+        text(),
+        date(),
+        date(),
+        prop::sample::select(PlanStatus::ALL.to_vec()),
+    )
+        .prop_map(
+            |(alternatives, owner, co_owner, first_step, deadline, follow_up, status)| {
+                PlanDetails {
+                    alternatives,
+                    owner,
+                    co_owner,
+                    first_step,
+                    deadline,
+                    follow_up,
+                    status,
+                }
+            },
+        )
 }
 
 fn decision() -> impl Strategy<Value = Decision> {
@@ -66,13 +106,14 @@ fn case() -> impl Strategy<Value = Case> {
         0..6,
     );
     let options = prop::collection::vec(
-        (any::<u64>(), level(), entry(), decision(), text()).prop_map(
-            |(id, level, entry, decision, decision_reason)| InterventionOption {
+        (any::<u64>(), level(), entry(), decision(), text(), plan()).prop_map(
+            |(id, level, entry, decision, decision_reason, plan)| InterventionOption {
                 id,
                 level,
                 entry,
                 decision,
                 decision_reason,
+                plan,
             },
         ),
         0..6,
@@ -90,8 +131,7 @@ fn case() -> impl Strategy<Value = Case> {
             },
         },
     );
-    let date = proptest::option::of((1900i32..2200, 1u32..13, 1u32..29))
-        .prop_map(|d| d.and_then(|(y, m, day)| NaiveDate::from_ymd_opt(y, m, day)));
+    let date = date();
     (
         (text(), text(), text(), date),
         participants,

@@ -94,15 +94,18 @@ pub enum Stage {
     #[default]
     Opening,
     Phase(Phase),
+    /// The intervention plan: owners, dates and signals of what was chosen.
+    Plan,
     Closing,
 }
 
 impl Stage {
-    pub const ALL: [Stage; 5] = [
+    pub const ALL: [Stage; 6] = [
         Stage::Opening,
         Stage::Phase(Phase::Understand),
         Stage::Phase(Phase::Possibilities),
         Stage::Phase(Phase::Choice),
+        Stage::Plan,
         Stage::Closing,
     ];
 
@@ -110,7 +113,8 @@ impl Stage {
         match self {
             Stage::Opening => 0,
             Stage::Phase(p) => 1 + p.index(),
-            Stage::Closing => 4,
+            Stage::Plan => 4,
+            Stage::Closing => 5,
         }
     }
 
@@ -147,6 +151,18 @@ pub struct Entry {
     pub conditions: Vec<String>,
     /// Keys of decisive-professional factors in the method, sorted.
     pub factors: Vec<String>,
+    /// Set when the group passes this on as a structural problem (signaleren).
+    pub signal: Option<Signal>,
+}
+
+/// A structural problem put on the agenda of the organisation or the municipality.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Signal {
+    /// To whom it goes: team manager, municipal policy officer, council…
+    pub to: String,
+    /// What should change.
+    pub change: String,
 }
 
 impl Entry {
@@ -217,9 +233,73 @@ pub struct InterventionOption {
     pub entry: Entry,
     #[serde(default)]
     pub decision: Decision,
-    /// Why it was chosen or rejected, in a sentence or two.
+    /// Why it was chosen or rejected: for a chosen one, the justification in the plan.
     #[serde(default)]
     pub decision_reason: String,
+    /// Who does what by when, for a chosen option.
+    #[serde(default)]
+    pub plan: PlanDetails,
+}
+
+/// Who carries out an intervention.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Owner {
+    #[default]
+    Nobody,
+    /// Someone at the table.
+    Participant(ItemId),
+    /// An organisation or person typed in: "wijkteam", "gemeente, beleid"…
+    Named(String),
+}
+
+impl Owner {
+    pub fn is_nobody(&self) -> bool {
+        match self {
+            Owner::Nobody => true,
+            Owner::Named(name) => name.trim().is_empty(),
+            Owner::Participant(_) => false,
+        }
+    }
+}
+
+/// How far a chosen intervention has got.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum PlanStatus {
+    #[default]
+    Open,
+    InProgress,
+    Done,
+}
+
+impl PlanStatus {
+    pub const ALL: [PlanStatus; 3] = [PlanStatus::Open, PlanStatus::InProgress, PlanStatus::Done];
+}
+
+/// The plan part of an option: filled in once it is chosen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct PlanDetails {
+    /// The alternatives that were weighed, and why not those.
+    pub alternatives: String,
+    pub owner: Owner,
+    pub co_owner: Owner,
+    pub first_step: String,
+    #[serde(deserialize_with = "date_field::deserialize")]
+    pub deadline: Option<NaiveDate>,
+    /// When the group looks back at it.
+    #[serde(deserialize_with = "date_field::deserialize")]
+    pub follow_up: Option<NaiveDate>,
+    pub status: PlanStatus,
+}
+
+/// What the plan lacks; shown as a warning, never a block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanWarning {
+    NoOption(Level),
+    NoChosen(Level),
+    NoOwner(ItemId),
+    NoDeadline(ItemId),
+    NoJustification(ItemId),
 }
 
 /// The closing reflection of the group, and of a student personally.
@@ -325,7 +405,11 @@ impl Case {
 
     /// Removes a participant and the references to them as contributor.
     pub fn remove_participant(&mut self, id: ItemId) {
-        self.participants.retain(|p| p.id != id);
+        let removed = self
+            .participants
+            .iter()
+            .position(|p| p.id == id)
+            .map(|i| self.participants.remove(i));
         let entries = self
             .notes
             .iter_mut()
@@ -334,6 +418,16 @@ impl Case {
         for entry in entries {
             if entry.contributor == Some(id) {
                 entry.contributor = None;
+            }
+        }
+        // An owner stays known by name: the plan must not lose who does what.
+        if let Some(name) = removed.map(|p| p.name) {
+            for option in &mut self.options {
+                for owner in [&mut option.plan.owner, &mut option.plan.co_owner] {
+                    if *owner == Owner::Participant(id) {
+                        *owner = Owner::Named(name.clone());
+                    }
+                }
             }
         }
     }
@@ -367,6 +461,7 @@ impl Case {
             entry,
             decision: Decision::Open,
             decision_reason: String::new(),
+            plan: PlanDetails::default(),
         });
         id
     }
@@ -422,6 +517,59 @@ impl Case {
     }
 
     /// How many notes and options each level received, for the level balance.
+    pub fn option(&self, id: ItemId) -> Option<&InterventionOption> {
+        self.options.iter().find(|o| o.id == id)
+    }
+
+    /// The chosen options, level by level, in the order the group put them.
+    pub fn chosen(&self) -> impl Iterator<Item = &InterventionOption> {
+        Level::ALL.into_iter().flat_map(move |level| {
+            self.options_in(level)
+                .filter(|o| o.decision == Decision::Chosen)
+        })
+    }
+
+    /// Every note and option marked as a signal, notes first, in phase and level order.
+    pub fn signals(&self) -> impl Iterator<Item = (Level, &Entry, &Signal)> {
+        let notes = Phase::ALL.into_iter().flat_map(move |phase| {
+            Level::ALL
+                .into_iter()
+                .flat_map(move |level| self.notes_in(phase, level).map(move |n| (level, &n.entry)))
+        });
+        let options = Level::ALL
+            .into_iter()
+            .flat_map(move |level| self.options_in(level).map(move |o| (level, &o.entry)));
+        notes
+            .chain(options)
+            .filter_map(|(level, entry)| entry.signal.as_ref().map(|s| (level, entry, s)))
+    }
+
+    /// What the plan still lacks: a level without options or without a chosen one, and
+    /// chosen interventions without owner, deadline or justification.
+    pub fn plan_warnings(&self) -> Vec<PlanWarning> {
+        let mut warnings = Vec::new();
+        for level in Level::ALL {
+            let mut options = self.options_in(level).peekable();
+            if options.peek().is_none() {
+                warnings.push(PlanWarning::NoOption(level));
+            } else if !options.any(|o| o.decision == Decision::Chosen) {
+                warnings.push(PlanWarning::NoChosen(level));
+            }
+        }
+        for option in self.chosen() {
+            if option.plan.owner.is_nobody() {
+                warnings.push(PlanWarning::NoOwner(option.id));
+            }
+            if option.plan.deadline.is_none() {
+                warnings.push(PlanWarning::NoDeadline(option.id));
+            }
+            if option.decision_reason.trim().is_empty() {
+                warnings.push(PlanWarning::NoJustification(option.id));
+            }
+        }
+        warnings
+    }
+
     pub fn items_per_level(&self) -> [usize; 3] {
         let mut counts = [0; 3];
         for n in &self.notes {

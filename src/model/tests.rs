@@ -118,7 +118,8 @@ fn tags_toggle_sorted_and_unique() {
 fn stages_step_forward_and_back() {
     assert_eq!(Stage::Opening.previous(), None);
     assert_eq!(Stage::Opening.next(), Some(Stage::Phase(Phase::Understand)));
-    assert_eq!(Stage::Phase(Phase::Choice).next(), Some(Stage::Closing));
+    assert_eq!(Stage::Phase(Phase::Choice).next(), Some(Stage::Plan));
+    assert_eq!(Stage::Plan.next(), Some(Stage::Closing));
     assert_eq!(Stage::Closing.next(), None);
     for stage in Stage::ALL {
         if let Some(next) = stage.next() {
@@ -141,4 +142,95 @@ fn level_balance_names_the_neglected_level() {
     );
     case.add_note(Phase::Choice, Level::Policy, Entry::new("c"));
     assert_eq!(case.least_attended_level(), None);
+}
+
+#[test]
+fn the_plan_warns_about_empty_levels_and_missing_owner_deadline_and_justification() {
+    let mut case = Case::default();
+    assert_eq!(
+        case.plan_warnings(),
+        Level::ALL.map(PlanWarning::NoOption).to_vec()
+    );
+    let chosen = case.add_option(Level::Individual, Entry::new("Scootmobiel"));
+    case.add_option(Level::Community, Entry::new("Koffieochtend"));
+    case.option_mut(chosen).unwrap().decision = Decision::Chosen;
+    assert_eq!(
+        case.plan_warnings(),
+        vec![
+            PlanWarning::NoChosen(Level::Community),
+            PlanWarning::NoOption(Level::Policy),
+            PlanWarning::NoOwner(chosen),
+            PlanWarning::NoDeadline(chosen),
+            PlanWarning::NoJustification(chosen),
+        ]
+    );
+    let option = case.option_mut(chosen).unwrap();
+    option.plan.owner = Owner::Named("  ".into());
+    option.plan.deadline = chrono::NaiveDate::from_ymd_opt(2027, 1, 1);
+    option.decision_reason = "Haar eigen wens".into();
+    // An owner of only spaces is no owner.
+    assert!(case.plan_warnings().contains(&PlanWarning::NoOwner(chosen)));
+    case.option_mut(chosen).unwrap().plan.owner = Owner::Named("wijkteam".into());
+    assert!(!case.plan_warnings().iter().any(|w| matches!(
+        w,
+        PlanWarning::NoOwner(_) | PlanWarning::NoDeadline(_) | PlanWarning::NoJustification(_)
+    )));
+}
+
+#[test]
+fn signals_come_from_notes_and_options_in_order() {
+    let mut case = Case::default();
+    let mut signal_note = Entry::new("Loket kijkt smal");
+    signal_note.signal = Some(Signal {
+        to: "teamleider".into(),
+        change: "breder kijken".into(),
+    });
+    case.add_note(Phase::Understand, Level::Policy, signal_note);
+    case.add_note(
+        Phase::Understand,
+        Level::Individual,
+        Entry::new("geen signaal"),
+    );
+    let mut signal_option = Entry::new("Ontmoetingsplek");
+    signal_option.signal = Some(Signal::default());
+    case.add_option(Level::Community, signal_option);
+    let found: Vec<(Level, &str)> = case
+        .signals()
+        .map(|(level, entry, _)| (level, entry.text.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Level::Policy, "Loket kijkt smal"),
+            (Level::Community, "Ontmoetingsplek")
+        ]
+    );
+}
+
+#[test]
+fn removing_a_participant_keeps_their_interventions_by_name() {
+    let mut case = Case::default();
+    let sanne = case.add_participant("Sanne", "Wmo-consultant", "case_bringer");
+    let option = case.add_option(Level::Individual, Entry::new("Scootmobiel"));
+    case.option_mut(option).unwrap().plan.owner = Owner::Participant(sanne);
+    case.remove_participant(sanne);
+    assert_eq!(
+        case.option(option).unwrap().plan.owner,
+        Owner::Named("Sanne".into())
+    );
+}
+
+#[test]
+fn duplicate_and_huge_ids_are_found() {
+    let mut case = Case::default();
+    let a = case.add_note(Phase::Understand, Level::Individual, Entry::new("a"));
+    assert_eq!(case.id_problem(), None);
+    case.add_option(Level::Individual, Entry::new("b"));
+    case.options[0].id = a;
+    assert_eq!(case.id_problem(), Some(IdProblem::Duplicate(a)));
+    case.options[0].id = MAX_ITEM_ID + 1;
+    assert_eq!(
+        case.id_problem(),
+        Some(IdProblem::TooLarge(MAX_ITEM_ID + 1))
+    );
 }

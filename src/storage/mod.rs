@@ -16,7 +16,7 @@ use crate::syntax::SyntaxError;
 /// is added, removed or changes meaning: unknown fields are refused (so a typo in a
 /// hand-edited file is reported instead of silently dropped at the next save), and the
 /// version is how an older app tells a newer file apart from a mistake.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The extension of case files, without the leading dot.
 pub const EXTENSION: &str = "swan.ron";
@@ -129,8 +129,16 @@ pub fn case_from_str(source: &str) -> Result<Case, LoadError> {
     }
 }
 
-/// Parses a file that starts with `format_version`. Every format so far is version 1;
-/// when a version 2 comes, the migration from 1 goes here, before the typed parse.
+/// Parses a file that starts with `format_version`, migrating older versions.
+///
+/// Version history (docs/case-file-format.md has the details):
+/// - 1: SWAN Casus 0.1.
+/// - 2: adds the intervention plan (`plan` on options), signals (`signal` on entries)
+///   and the `Plan` stage. Every addition has a default, so a version-1 file reads as
+///   version 2 unchanged: the migration from 1 to 2 is the identity.
+///
+/// A future migration that changes meaning goes here, on the text or on a `ron::Value`,
+/// before the typed parse.
 fn parse_versioned<T: DeserializeOwned>(source: &str) -> Result<T, LoadError> {
     if source.trim().is_empty() {
         return Err(LoadError::Empty);

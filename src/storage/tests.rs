@@ -52,7 +52,10 @@ fn every_field_survives_save_and_load() {
 #[test]
 fn file_starts_with_the_format_version() {
     let text = case_to_string(&full_case()).unwrap();
-    assert!(text.starts_with("(\n    format_version: 1,"), "{text}");
+    assert!(
+        text.starts_with(&format!("(\n    format_version: {FORMAT_VERSION},")),
+        "{text}"
+    );
 }
 
 #[test]

@@ -52,6 +52,14 @@ pub enum Command {
     /// Adds or removes a condition or factor tag on a note or an option.
     ToggleTag(ItemId, TagKind, String),
     SetDecision(ItemId, Decision),
+    /// Marks a note or an option as a signal to the organisation, or unmarks it.
+    ToggleSignal(ItemId),
+    /// Show the export dialog.
+    AskExport,
+    /// Ask where to write the export in this format.
+    ExportAs(crate::export::Format),
+    /// Make the export and write it here (the dialog answered, or a test).
+    ExportTo(crate::export::Format, PathBuf),
     /// Open the recovery copy with this index in the list found at start.
     RestoreRecovery(usize),
     DiscardRecovery(usize),

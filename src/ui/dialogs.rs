@@ -10,6 +10,12 @@ pub trait FileDialogs {
     fn open_case(&mut self, language: Language) -> Option<PathBuf>;
     fn save_case(&mut self, language: Language, suggested_name: &str) -> Option<PathBuf>;
     fn open_method(&mut self, language: Language) -> Option<PathBuf>;
+    fn save_export(
+        &mut self,
+        language: Language,
+        format: crate::export::Format,
+        suggested_name: &str,
+    ) -> Option<PathBuf>;
 }
 
 /// The operating system's file dialogs.
@@ -36,6 +42,19 @@ impl FileDialogs for NativeDialogs {
             .set_title(tr(language, "dialog.file.method_title"))
             .add_filter(tr(language, "dialog.file.method_filter"), &["ron"])
             .pick_file()
+    }
+
+    fn save_export(
+        &mut self,
+        language: Language,
+        format: crate::export::Format,
+        suggested_name: &str,
+    ) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(tr(language, "dialog.file.export_title"))
+            .add_filter(tr(language, format.label_key()), &[format.extension()])
+            .set_file_name(suggested_name)
+            .save_file()
     }
 }
 
@@ -72,6 +91,10 @@ impl FileDialogs for PresetDialogs {
     }
 
     fn open_method(&mut self, _: Language) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn save_export(&mut self, _: Language, _: crate::export::Format, _: &str) -> Option<PathBuf> {
         self.next()
     }
 }

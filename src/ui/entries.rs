@@ -42,6 +42,16 @@ pub fn entry_card_ui(
         ui.horizontal_wrapped(|ui| {
             contributor_ui(ui, cx, id, entry.contributor, commands);
             tags_menu_ui(ui, cx, id, entry, commands);
+            let mut signal = entry.signal.is_some();
+            let signal_name = tr_args(language, "entry.signal_of", &[("what", &cx.name)]);
+            if ui
+                .checkbox(&mut signal, tr(language, "entry.signal"))
+                .on_hover_text(tr(language, "signal.toggle_hint"))
+                .accessible_name(signal_name)
+                .changed()
+            {
+                commands.push(Command::ToggleSignal(id));
+            }
             move_buttons_ui(ui, language, id, &cx.name, Command::MoveItem, commands);
             let delete = tr_args(language, "item.delete", &[("what", &cx.name)]);
             if widgets::icon_button(ui, "🗑", &delete).clicked() {

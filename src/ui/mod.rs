@@ -5,8 +5,10 @@ mod closing;
 mod commands;
 pub mod dialogs;
 mod entries;
+mod export;
 mod opening;
 mod phase;
+mod plan;
 mod start;
 mod style;
 mod widgets;
@@ -54,12 +56,20 @@ pub struct Document {
     pub autosaved_revision: u64,
 }
 
+/// Which date field a typed text belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DateSlot {
+    Meeting,
+    Deadline(ItemId),
+    FollowUp(ItemId),
+}
+
 /// Screen state that belongs to one open case and goes when it closes.
 #[derive(Default)]
 pub struct CaseView {
-    /// The meeting date as typed, so a half-typed date is not thrown away.
-    pub date_text: String,
-    pub date_invalid: bool,
+    /// Dates as typed (meeting date, deadlines, follow-ups), so a half-typed date is not
+    /// thrown away while the case keeps the last real one.
+    pub dates: std::collections::HashMap<DateSlot, widgets::DateText>,
     /// Text typed in the "new note" field of each cell, by stage and level.
     pub drafts: std::collections::HashMap<(Stage, usize), String>,
     /// An item the user asked to delete, waiting for confirmation.
@@ -69,18 +79,11 @@ pub struct CaseView {
 impl Document {
     fn new(case: Case, path: Option<PathBuf>) -> Document {
         let disk_stamp = path.as_deref().and_then(storage::file_stamp);
-        let date_text = case
-            .meeting_date
-            .map(widgets::format_date)
-            .unwrap_or_default();
         Document {
             case,
             path,
             dirty: false,
-            view: CaseView {
-                date_text,
-                ..CaseView::default()
-            },
+            view: CaseView::default(),
             recovery_name: recovery::new_recovery_name(),
             disk_stamp,
             revision: 0,
@@ -144,6 +147,7 @@ pub struct SwanApp {
     recoveries: Vec<Result<Recovered, (PathBuf, LoadError)>>,
     /// The case file changed on disk since it was opened: ask before overwriting it.
     conflict: Option<PathBuf>,
+    export: export::ExportState,
 }
 
 /// How the app starts: where its own files live, and what the command line asked for.
@@ -185,6 +189,7 @@ impl SwanApp {
             autosave_since: None,
             recoveries,
             conflict: None,
+            export: export::ExportState::default(),
             dirs: options.dirs,
             settings,
             method: Method::builtin(),
@@ -298,6 +303,8 @@ impl SwanApp {
             }
         });
         self.dialogs_ui(&ctx, &mut commands);
+        export::export_dialog_ui(&ctx, self.language(), &mut self.export, &mut commands);
+        self.finish_export();
 
         for command in commands {
             self.apply(command, &ctx);
@@ -326,6 +333,10 @@ impl SwanApp {
             (
                 KeyboardShortcut::new(Modifiers::COMMAND, Key::N),
                 Command::NewCase,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::E),
+                Command::AskExport,
             ),
             (
                 KeyboardShortcut::new(Modifiers::COMMAND, Key::PageDown),
@@ -388,6 +399,15 @@ impl SwanApp {
                 ui.separator();
                 menu_item(
                     ui,
+                    t("menu.export"),
+                    "Ctrl+E",
+                    has_case && !self.export.running(),
+                    Command::AskExport,
+                    commands,
+                );
+                ui.separator();
+                menu_item(
+                    ui,
                     t("menu.close_case"),
                     "",
                     has_case,
@@ -443,6 +463,7 @@ impl SwanApp {
                 widgets::stage_navigation_ui(ui, language, &self.method, doc.case.stage, commands);
                 ui.separator();
             }
+            export::progress_ui(ui, language, &self.export);
             match &self.status {
                 Some(Notice::Info(text)) => {
                     ui.label(text);
@@ -756,6 +777,44 @@ impl SwanApp {
                     entry.toggle_tag(kind, &key);
                 }
             }),
+            Command::AskExport => {
+                if self.doc.is_some() && !self.export.running() {
+                    self.export.open_dialog();
+                }
+            }
+            Command::ExportAs(format) => {
+                if let Some(doc) = &self.doc {
+                    let name = export::suggested_name(&doc.case.title, language, format);
+                    if let Some(path) = self.dialogs.save_export(language, format, &name) {
+                        self.apply(
+                            Command::ExportTo(format, export::with_extension(&path, format)),
+                            ctx,
+                        );
+                    }
+                }
+            }
+            Command::ExportTo(format, path) => {
+                if let Some(doc) = &self.doc
+                    && !self.export.running()
+                {
+                    self.export.start(
+                        ctx,
+                        doc.case.clone(),
+                        self.method.clone(),
+                        language,
+                        format,
+                        path,
+                    );
+                }
+            }
+            Command::ToggleSignal(id) => self.edit_case(|case| {
+                if let Some(entry) = case.entry_mut(id) {
+                    entry.signal = match entry.signal {
+                        Some(_) => None,
+                        None => Some(Default::default()),
+                    };
+                }
+            }),
             Command::SetDecision(id, decision) => self.edit_case(|case| {
                 if let Some(option) = case.option_mut(id) {
                     option.decision = decision;
@@ -846,6 +905,26 @@ impl SwanApp {
                 self.error = Some(messages::load_error_with_path(language, path, &e));
             }
         }
+    }
+
+    /// Reports a finished export: where it went, or why it failed.
+    fn finish_export(&mut self) {
+        match self.export.poll() {
+            Some(export::ExportOutcome::Written(path)) => {
+                self.status = Some(Notice::Info(tr_args(
+                    self.language(),
+                    "export.done",
+                    &[("path", &path.display().to_string())],
+                )));
+            }
+            Some(export::ExportOutcome::Failed(message)) => self.error = Some(message),
+            None => {}
+        }
+    }
+
+    /// Whether an export is being made in the background.
+    pub fn export_running(&self) -> bool {
+        self.export.running()
     }
 
     /// Saves the open case to `path`. Returns whether it worked.
@@ -1082,6 +1161,7 @@ fn case_ui(
             edited = match doc.case.stage {
                 Stage::Opening => opening::opening_ui(ui, language, method, doc, commands),
                 Stage::Phase(phase) => phase::phase_ui(ui, language, method, doc, phase, commands),
+                Stage::Plan => plan::plan_ui(ui, language, method, doc, commands),
                 Stage::Closing => closing::closing_ui(ui, language, method, &mut doc.case),
             };
         });

@@ -79,52 +79,18 @@ fn case_details_ui(ui: &mut egui::Ui, language: Language, doc: &mut Document) ->
     edited
 }
 
-/// The meeting date as free text; the case only changes when the text is a real date.
+/// The meeting date, through the shared date field.
 fn meeting_date_ui(ui: &mut egui::Ui, language: Language, doc: &mut Document) -> bool {
-    let t = |key| tr(language, key);
-    let view = &mut doc.view;
-    let mut edited = false;
-    let label = ui.label(RichText::new(t("case.date")).strong());
-    ui.horizontal(|ui| {
-        let response = ui
-            .add(
-                egui::TextEdit::singleline(&mut view.date_text)
-                    .hint_text(t("case.date_hint"))
-                    .desired_width(140.0),
-            )
-            .labelled_by(label.id);
-        if response.changed() {
-            let text = view.date_text.trim();
-            if text.is_empty() {
-                view.date_invalid = false;
-                if doc.case.meeting_date.is_some() {
-                    doc.case.meeting_date = None;
-                    edited = true;
-                }
-            } else if let Some(date) = widgets::parse_date(text) {
-                view.date_invalid = false;
-                if doc.case.meeting_date != Some(date) {
-                    doc.case.meeting_date = Some(date);
-                    edited = true;
-                }
-            } else {
-                view.date_invalid = true;
-            }
-        }
-        if ui.button(t("case.date_today")).clicked() {
-            let today = chrono::Local::now().date_naive();
-            view.date_text = widgets::format_date(today);
-            view.date_invalid = false;
-            if doc.case.meeting_date != Some(today) {
-                doc.case.meeting_date = Some(today);
-                edited = true;
-            }
-        }
-    });
-    if view.date_invalid {
-        ui.colored_label(ui.visuals().error_fg_color, t("case.date_invalid"));
-    }
-    edited
+    let label = tr(language, "case.date");
+    let state = doc.view.dates.entry(super::DateSlot::Meeting).or_default();
+    widgets::date_ui(
+        ui,
+        language,
+        label,
+        label,
+        state,
+        &mut doc.case.meeting_date,
+    )
 }
 
 fn participants_ui(

@@ -186,7 +186,7 @@ fn empty_key(phase: Phase) -> &'static str {
     }
 }
 
-fn card_context<'a>(
+pub(crate) fn card_context<'a>(
     language: Language,
     method: &'a Method,
     participants: &'a [crate::model::Participant],
@@ -303,32 +303,7 @@ fn decisions_ui(
         super::style::card_frame(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             entries::entry_summary_ui(ui, &cx, &option.entry);
-            ui.horizontal_wrapped(|ui| {
-                for (decision, key) in [
-                    (Decision::Chosen, "decision.chosen"),
-                    (Decision::Rejected, "decision.rejected"),
-                    (Decision::Open, "decision.open"),
-                ] {
-                    let selected = option.decision == decision;
-                    let mut text = RichText::new(t(key));
-                    if selected {
-                        text = text.strong().color(match decision {
-                            Decision::Chosen => super::style::chosen_color(ui.visuals()),
-                            Decision::Rejected => super::style::rejected_color(ui.visuals()),
-                            Decision::Open => ui.visuals().strong_text_color(),
-                        });
-                    }
-                    let name = format!("{}: {}", t(key), cx.name);
-                    if ui
-                        .selectable_label(selected, text)
-                        .accessible_name(name)
-                        .clicked()
-                        && !selected
-                    {
-                        commands.push(Command::SetDecision(option.id, decision));
-                    }
-                }
-            });
+            decision_buttons_ui(ui, language, &cx.name, option, commands);
             if option.decision != Decision::Open {
                 let name = tr_args(language, "decision.reason_of", &[("what", &cx.name)]);
                 edited |= ui
@@ -350,6 +325,43 @@ fn decisions_ui(
         ui.label(RichText::new(t("level.no_options_yet")).weak().italics());
     }
     edited
+}
+
+/// Chosen / rejected / still open, as three buttons named after the option.
+pub(crate) fn decision_buttons_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    name: &str,
+    option: &InterventionOption,
+    commands: &mut Vec<Command>,
+) {
+    let t = |key| tr(language, key);
+    ui.horizontal_wrapped(|ui| {
+        for (decision, key) in [
+            (Decision::Chosen, "decision.chosen"),
+            (Decision::Rejected, "decision.rejected"),
+            (Decision::Open, "decision.open"),
+        ] {
+            let selected = option.decision == decision;
+            let mut text = RichText::new(t(key));
+            if selected {
+                text = text.strong().color(match decision {
+                    Decision::Chosen => super::style::chosen_color(ui.visuals()),
+                    Decision::Rejected => super::style::rejected_color(ui.visuals()),
+                    Decision::Open => ui.visuals().strong_text_color(),
+                });
+            }
+            let accessible = format!("{}: {name}", t(key));
+            if ui
+                .selectable_label(selected, text)
+                .accessible_name(accessible)
+                .clicked()
+                && !selected
+            {
+                commands.push(Command::SetDecision(option.id, decision));
+            }
+        }
+    });
 }
 
 /// The phase's own checks, and what the app can see for itself.

@@ -1,6 +1,5 @@
 //! Small pieces shared by the screens: the stepper, labelled fields, dates.
 
-use chrono::NaiveDate;
 use egui::RichText;
 
 use super::Command;
@@ -17,6 +16,7 @@ pub fn stage_title(language: Language, method: &Method, stage: Stage) -> String 
             phase.number(),
             method.phase(phase).title.get(language)
         ),
+        Stage::Plan => tr(language, "plan.title").to_owned(),
         Stage::Closing => method.closing.title.get(language).to_owned(),
     }
 }
@@ -174,22 +174,80 @@ pub fn prompts_ui(ui: &mut egui::Ui, prompts: &[crate::method::Text], language: 
     }
 }
 
-/// Dutch notation, day first: what a Dutch professional types.
-pub fn format_date(date: NaiveDate) -> String {
-    date.format("%d-%m-%Y").to_string()
+/// A date field's text as typed, and whether it failed to parse.
+#[derive(Clone, Debug, Default)]
+pub struct DateText {
+    pub text: String,
+    pub invalid: bool,
 }
 
-/// Reads a date as people type it: 12-11-2026, 12/11/2026, 12.11.2026 or 2026-11-12.
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    let normalised: String = text
-        .chars()
-        .map(|c| if c == '/' || c == '.' { '-' } else { c })
-        .collect();
-    NaiveDate::parse_from_str(&normalised, "%d-%m-%Y")
-        .or_else(|_| NaiveDate::parse_from_str(&normalised, "%Y-%m-%d"))
-        .ok()
-        .filter(|d| (1900..=2200).contains(&chrono::Datelike::year(d)))
+/// A date typed as text (12-11-2026, 12/11/2026, 2026-11-12…) with a "today" button.
+/// The value only changes when the text is a real date or empty; otherwise the field
+/// says so and the last real date stays. Returns whether the value changed.
+pub fn date_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    label: &str,
+    accessible_name: &str,
+    state: &mut DateText,
+    value: &mut Option<chrono::NaiveDate>,
+) -> bool {
+    let t = |key| tr(language, key);
+    // Start from the stored value, and follow it when it changed elsewhere.
+    if !state.invalid
+        && value.map(crate::dates::format_date)
+            != crate::dates::parse_date(&state.text).map(crate::dates::format_date)
+    {
+        state.text = value.map(crate::dates::format_date).unwrap_or_default();
+    }
+    let mut changed = false;
+    let label = ui.label(RichText::new(label).strong());
+    ui.horizontal(|ui| {
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.text)
+                    .hint_text(t("case.date_hint"))
+                    .desired_width(140.0),
+            )
+            .labelled_by(label.id)
+            .accessible_name(accessible_name);
+        if response.changed() {
+            let text = state.text.trim();
+            let parsed = if text.is_empty() {
+                Some(None)
+            } else {
+                crate::dates::parse_date(text).map(Some)
+            };
+            match parsed {
+                Some(new) => {
+                    state.invalid = false;
+                    if *value != new {
+                        *value = new;
+                        changed = true;
+                    }
+                }
+                None => state.invalid = true,
+            }
+        }
+        let today_name = tr_args(language, "date.today_for", &[("what", accessible_name)]);
+        if ui
+            .button(t("case.date_today"))
+            .accessible_name(today_name)
+            .clicked()
+        {
+            let today = chrono::Local::now().date_naive();
+            state.text = crate::dates::format_date(today);
+            state.invalid = false;
+            if *value != Some(today) {
+                *value = Some(today);
+                changed = true;
+            }
+        }
+    });
+    if state.invalid {
+        ui.colored_label(ui.visuals().error_fg_color, t("case.date_invalid"));
+    }
+    changed
 }
 
 /// A file name from the case title, safe on every operating system.
@@ -219,31 +277,6 @@ pub fn suggested_file_name(title: &str, language: Language) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_in_dutch_and_iso_notation() {
-        let date = NaiveDate::from_ymd_opt(2026, 11, 12).unwrap();
-        for text in [
-            "12-11-2026",
-            "12/11/2026",
-            "12.11.2026",
-            "2026-11-12",
-            " 12-11-2026 ",
-        ] {
-            assert_eq!(parse_date(text), Some(date), "{text}");
-        }
-        for text in [
-            "",
-            "gisteren",
-            "31-02-2026",
-            "12-13-2026",
-            "1-1-99999",
-            "12-11-0026",
-        ] {
-            assert_eq!(parse_date(text), None, "{text}");
-        }
-        assert_eq!(format_date(date), "12-11-2026");
-    }
 
     #[test]
     fn file_names_from_titles() {

@@ -78,6 +78,7 @@ pub fn stage_label(language: Language, stage: Stage) -> String {
     match stage {
         Stage::Opening => method.opening.title.get(language).to_owned(),
         Stage::Phase(p) => format!("{} {}", p.number(), method.phase(p).title.get(language)),
+        Stage::Plan => swan_casus::i18n::tr(language, "plan.title").to_owned(),
         Stage::Closing => method.closing.title.get(language).to_owned(),
     }
 }

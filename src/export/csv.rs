@@ -1,0 +1,78 @@
+//! One row per chosen intervention, for Excel: UTF-8 with a byte-order mark (so Excel
+//! reads é and ĳ right) and semicolons (the list separator under Dutch regional
+//! settings, where a comma is the decimal sign).
+
+use super::plan::InterventionRow;
+use crate::i18n::{Language, tr};
+
+const SEPARATOR: char = ';';
+
+pub fn render(rows: &[InterventionRow], language: Language) -> Vec<u8> {
+    let header = [
+        "csv.level",
+        "csv.description",
+        "csv.conditions",
+        "csv.owner",
+        "csv.co_owner",
+        "csv.first_step",
+        "csv.deadline",
+        "csv.follow_up",
+        "csv.status",
+    ]
+    .map(|key| tr(language, key).to_owned());
+    let mut out = String::from('\u{feff}');
+    push_record(&mut out, header.iter().map(String::as_str));
+    for row in rows {
+        push_record(
+            &mut out,
+            [
+                row.level_name.as_str(),
+                &row.description,
+                &row.conditions,
+                &row.owner,
+                &row.co_owner,
+                &row.first_step,
+                &row.deadline,
+                &row.follow_up,
+                &row.status,
+            ],
+        );
+    }
+    out.into_bytes()
+}
+
+fn push_record<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
+    let fields: Vec<String> = fields.into_iter().map(field).collect();
+    out.push_str(&fields.join(&SEPARATOR.to_string()));
+    out.push_str("\r\n");
+}
+
+/// One field, quoted when needed. A text that Excel would run as a formula gets a
+/// leading apostrophe, so a pasted "=…" stays text.
+fn field(text: &str) -> String {
+    let text = text.trim();
+    let text = if text.starts_with(['=', '+', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if text.contains([SEPARATOR, '"', '\n', '\r', ',']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn fields_are_quoted_and_formulas_neutralised() {
+        assert_eq!(field("gewoon"), "gewoon");
+        assert_eq!(field("a;b"), "\"a;b\"");
+        assert_eq!(field("zei \"ja\""), "\"zei \"\"ja\"\"\"");
+        assert_eq!(field("twee\nregels"), "\"twee\nregels\"");
+        assert_eq!(field("=SOM(A1)"), "'=SOM(A1)");
+    }
+}

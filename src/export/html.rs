@@ -1,0 +1,127 @@
+//! The report as one self-contained HTML file: inline CSS, a print stylesheet, no
+//! scripts and nothing loaded from elsewhere.
+
+use super::document::{Block, Report, Table};
+use super::style::ReportStyle;
+
+const STYLESHEET: &str = include_str!("../../assets/report/report.css");
+
+pub fn render(report: &Report, style: &ReportStyle) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>\n:root {{ --accent: {}; --light: {}; --size: {}pt; }}\n{}</style>\n\
+         </head>\n<body>\n<main>\n",
+        report.language.code(),
+        escape(&report.title),
+        escape(&style.accent),
+        escape(&style.light),
+        style.font_size,
+        STYLESHEET,
+    ));
+    if !style.organisation.trim().is_empty() {
+        out.push_str(&format!(
+            "<p class=\"organisation\">{}</p>\n",
+            escape(&style.organisation)
+        ));
+    }
+    out.push_str(&format!(
+        "<h1 class=\"title\">{}</h1>\n",
+        escape(&report.title)
+    ));
+    out.push_str(&format!(
+        "<p class=\"subtitle\">{}</p>\n",
+        escape(&report.subtitle)
+    ));
+    for block in &report.blocks {
+        match block {
+            Block::Heading { level, text } => {
+                let h = (level + 1).clamp(2, 4);
+                out.push_str(&format!("<h{h}>{}</h{h}>\n", escape(text)));
+            }
+            Block::Paragraph(text) => {
+                out.push_str(&format!("<p class=\"text\">{}</p>\n", escape(text)));
+            }
+            Block::Fields(fields) => {
+                out.push_str("<dl class=\"fields\">\n");
+                for (label, value) in fields {
+                    out.push_str(&format!(
+                        "<dt>{}</dt><dd class=\"text\">{}</dd>\n",
+                        escape(label),
+                        escape(value)
+                    ));
+                }
+                out.push_str("</dl>\n");
+            }
+            Block::List(items) => {
+                out.push_str("<ul>\n");
+                for item in items {
+                    out.push_str(&format!("<li class=\"text\">{}</li>\n", escape(item)));
+                }
+                out.push_str("</ul>\n");
+            }
+            Block::Table(table) => table_html(table, &mut out),
+            Block::Notice(text) => {
+                out.push_str(&format!("<p class=\"notice\">{}</p>\n", escape(text)));
+            }
+        }
+    }
+    out.push_str(&format!(
+        "</main>\n<footer>{}</footer>\n</body>\n</html>\n",
+        escape(&report.footer)
+    ));
+    out
+}
+
+fn table_html(table: &Table, out: &mut String) {
+    let total: u32 = table
+        .columns
+        .iter()
+        .map(|c| u32::from(c.width.max(1)))
+        .sum();
+    out.push_str("<table>\n<colgroup>");
+    for column in &table.columns {
+        let percent = u32::from(column.width.max(1)) * 100 / total.max(1);
+        out.push_str(&format!("<col style=\"width: {percent}%\">"));
+    }
+    out.push_str("</colgroup>\n<thead><tr>");
+    for column in &table.columns {
+        out.push_str(&format!("<th scope=\"col\">{}</th>", escape(&column.title)));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in &table.rows {
+        out.push_str("<tr>");
+        for cell in row {
+            out.push_str(&format!("<td class=\"text\">{}</td>", escape(cell)));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn user_text_is_escaped() {
+        assert_eq!(
+            super::escape("<script>\"x\" & 'y'"),
+            "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;"
+        );
+    }
+}

@@ -1,0 +1,94 @@
+//! The report as Markdown, for pasting into case systems and wikis.
+
+use super::document::{Block, Report, Table};
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("# {}\n\n", inline(&report.title)));
+    out.push_str(&format!("*{}*\n\n", inline(&report.subtitle)));
+    for block in &report.blocks {
+        match block {
+            Block::Heading { level, text } => {
+                let hashes = "#".repeat(usize::from(*level).clamp(1, 4) + 1);
+                out.push_str(&format!("{hashes} {}\n\n", inline(text)));
+            }
+            Block::Paragraph(text) => out.push_str(&format!("{}\n\n", paragraph(text))),
+            Block::Fields(fields) => {
+                for (label, value) in fields {
+                    let value = paragraph(value).replace('\n', "\n  ");
+                    // "Waarom?" needs no colon after it.
+                    let colon = if label.ends_with(['?', ':']) { "" } else { ":" };
+                    out.push_str(&format!("- **{}{colon}** {value}\n", inline(label)));
+                }
+                out.push('\n');
+            }
+            Block::List(items) => {
+                for item in items {
+                    out.push_str(&format!("- {}\n", paragraph(item).replace('\n', "\n  ")));
+                }
+                out.push('\n');
+            }
+            Block::Table(table) => table_md(table, &mut out),
+            Block::Notice(text) => out.push_str(&format!("> {}\n\n", inline(text))),
+        }
+    }
+    out.push_str(&format!("---\n\n*{}*\n", inline(&report.footer)));
+    out
+}
+
+fn table_md(table: &Table, out: &mut String) {
+    let cell = |text: &str| inline(text).replace('|', "\\|");
+    let header: Vec<String> = table.columns.iter().map(|c| cell(&c.title)).collect();
+    out.push_str(&format!("| {} |\n", header.join(" | ")));
+    out.push_str(&format!("|{}\n", " --- |".repeat(table.columns.len())));
+    for row in &table.rows {
+        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out.push('\n');
+}
+
+/// Text on one line, with Markdown's special characters escaped so that user text
+/// reads as typed.
+fn inline(text: &str) -> String {
+    escape(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Text that may span lines: each line escaped, line breaks kept as hard breaks.
+fn paragraph(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let line = escape(line.trim());
+            // A line that starts like a heading, list or quote would change meaning.
+            match line.chars().next() {
+                Some('#' | '-' | '+' | '>' | '=') => format!("\\{line}"),
+                _ => line,
+            }
+        })
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("  \n")
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_text_cannot_become_markup() {
+        assert_eq!(escape("a*b_c [x](y) <b>"), "a\\*b\\_c \\[x\\](y) \\<b\\>");
+        assert_eq!(paragraph("# kop\n- lijst"), "\\# kop  \n\\- lijst");
+        assert_eq!(inline("regel\neen  twee"), "regel een twee");
+    }
+}

@@ -1,0 +1,509 @@
+//! From a case to the report: what was found per phase and level, the plan, its
+//! justification, the signals and the closing. The one place that decides what an
+//! export contains; the formats only decide how it looks.
+
+use chrono::NaiveDate;
+
+use super::document::{Block, Column, Report, Table};
+use crate::dates::format_date;
+use crate::i18n::{Language, tr, tr_args};
+use crate::method::Method;
+use crate::model::{
+    Case, Decision, Entry, InterventionOption, Level, Owner, Phase, PlanStatus, PlanWarning,
+};
+
+/// One chosen intervention as a row of plain text: the plan table and the CSV.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InterventionRow {
+    pub level: Level,
+    pub level_name: String,
+    pub description: String,
+    pub conditions: String,
+    pub owner: String,
+    pub co_owner: String,
+    pub first_step: String,
+    pub deadline: String,
+    pub follow_up: String,
+    pub status: String,
+}
+
+/// Texts in the report's language, looked up by key.
+struct Words {
+    language: Language,
+}
+
+impl Words {
+    fn t(&self, key: &str) -> String {
+        tr(self.language, key).to_owned()
+    }
+
+    fn args(&self, key: &str, args: &[(&str, &str)]) -> String {
+        tr_args(self.language, key, args)
+    }
+}
+
+/// The chosen interventions, level by level, as rows of text.
+pub fn intervention_rows(case: &Case, method: &Method, language: Language) -> Vec<InterventionRow> {
+    case.chosen()
+        .map(|option| intervention_row(case, method, language, option))
+        .collect()
+}
+
+fn intervention_row(
+    case: &Case,
+    method: &Method,
+    language: Language,
+    option: &InterventionOption,
+) -> InterventionRow {
+    let plan = &option.plan;
+    InterventionRow {
+        level: option.level,
+        level_name: level_name(method, language, option.level),
+        description: option.entry.text.trim().to_owned(),
+        conditions: condition_names(method, language, &option.entry),
+        owner: owner_name(case, &plan.owner),
+        co_owner: owner_name(case, &plan.co_owner),
+        first_step: plan.first_step.trim().to_owned(),
+        deadline: plan.deadline.map(format_date).unwrap_or_default(),
+        follow_up: plan.follow_up.map(format_date).unwrap_or_default(),
+        status: tr(language, status_key(plan.status)).to_owned(),
+    }
+}
+
+pub fn status_key(status: PlanStatus) -> &'static str {
+    match status {
+        PlanStatus::Open => "plan.status.open",
+        PlanStatus::InProgress => "plan.status.in_progress",
+        PlanStatus::Done => "plan.status.done",
+    }
+}
+
+/// "Niveau 1 · Individu en huishouden".
+pub fn level_name(method: &Method, language: Language, level: Level) -> String {
+    tr_args(
+        language,
+        "level.heading",
+        &[
+            ("number", &level.number().to_string()),
+            ("title", method.level(level).title.get(language)),
+        ],
+    )
+}
+
+/// A participant by name and discipline, or the organisation typed in.
+pub fn owner_name(case: &Case, owner: &Owner) -> String {
+    match owner {
+        Owner::Nobody => String::new(),
+        Owner::Named(name) => name.trim().to_owned(),
+        Owner::Participant(id) => match case.participant(*id) {
+            Some(p) if p.discipline.trim().is_empty() => p.name.trim().to_owned(),
+            Some(p) => format!("{} ({})", p.name.trim(), p.discipline.trim()),
+            None => String::new(),
+        },
+    }
+}
+
+fn condition_names(method: &Method, language: Language, entry: &Entry) -> String {
+    tag_names(&entry.conditions, |key| {
+        method.condition(key).map(|c| c.title.get(language))
+    })
+}
+
+fn factor_names(method: &Method, language: Language, entry: &Entry) -> String {
+    tag_names(&entry.factors, |key| {
+        method.factor(key).map(|f| f.title.get(language))
+    })
+}
+
+/// Tag keys as their titles in the method, a key the method does not know as itself.
+fn tag_names<'a>(keys: &'a [String], title: impl Fn(&str) -> Option<&'a str>) -> String {
+    keys.iter()
+        .map(|key| title(key).unwrap_or(key))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A note or option as one line: its text, then who said it and its tags.
+fn entry_line(case: &Case, method: &Method, w: &Words, entry: &Entry) -> String {
+    let mut details = Vec::new();
+    if let Some(p) = entry.contributor.and_then(|id| case.participant(id)) {
+        details.push(p.name.trim().to_owned());
+    }
+    let conditions = condition_names(method, w.language, entry);
+    if !conditions.is_empty() {
+        details.push(w.args("report.conditions_of", &[("names", &conditions)]));
+    }
+    let factors = factor_names(method, w.language, entry);
+    if !factors.is_empty() {
+        details.push(w.args("report.factors_of", &[("names", &factors)]));
+    }
+    if entry.signal.is_some() {
+        details.push(w.t("report.is_signal"));
+    }
+    let text = entry.text.trim();
+    if details.is_empty() {
+        text.to_owned()
+    } else {
+        format!("{text} ({})", details.join(" · "))
+    }
+}
+
+fn or_dash(text: &str) -> String {
+    if text.trim().is_empty() {
+        "—".to_owned()
+    } else {
+        text.trim().to_owned()
+    }
+}
+
+fn heading(level: u8, text: impl Into<String>) -> Block {
+    Block::Heading {
+        level,
+        text: text.into(),
+    }
+}
+
+/// Label–value pairs without the empty ones; `None` when all are empty.
+fn filled_fields(fields: Vec<(String, &str)>) -> Option<Block> {
+    let fields: Vec<(String, String)> = fields
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(l, v)| (l, v.trim().to_owned()))
+        .collect();
+    (!fields.is_empty()).then_some(Block::Fields(fields))
+}
+
+/// The whole report of a case, in `language`, made on `today`.
+pub fn build_report(case: &Case, method: &Method, language: Language, today: NaiveDate) -> Report {
+    let w = Words { language };
+    let mut blocks = Vec::new();
+    summary(case, method, &w, &mut blocks);
+    found_per_phase(case, method, &w, &mut blocks);
+    plan_section(case, method, &w, &mut blocks);
+    justification_section(case, method, &w, &mut blocks);
+    signals_section(case, &w, &mut blocks);
+    closing_section(case, method, &w, &mut blocks);
+    let title = if case.title.trim().is_empty() {
+        w.t("case.untitled")
+    } else {
+        case.title.trim().to_owned()
+    };
+    Report {
+        language,
+        title,
+        subtitle: w.t("report.subtitle"),
+        footer: capitalised(&w.args(
+            "report.footer",
+            &[
+                ("credit", method.credit.get(language)),
+                ("date", &format_date(today)),
+            ],
+        )),
+        page_label: w.t("report.page"),
+        blocks,
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn summary(case: &Case, method: &Method, w: &Words, blocks: &mut Vec<Block>) {
+    let bringers: Vec<&str> = case
+        .participants
+        .iter()
+        .filter(|p| p.role == "case_bringer")
+        .map(|p| p.name.trim())
+        .collect();
+    let date = case.meeting_date.map(format_date).unwrap_or_default();
+    blocks.extend(filled_fields(vec![
+        (w.t("report.meeting_date"), &date),
+        (w.t("report.case_bringer"), &bringers.join(", ")),
+        (w.t("report.question"), &case.question),
+    ]));
+    if !case.participants.is_empty() {
+        blocks.push(heading(1, w.t("report.participants")));
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                column(w.t("report.col.name"), 3),
+                column(w.t("report.col.discipline"), 3),
+                column(w.t("report.col.role"), 2),
+            ],
+            rows: case
+                .participants
+                .iter()
+                .map(|p| {
+                    let role = method
+                        .role(&p.role)
+                        .map(|r| r.title.get(w.language).to_owned())
+                        .unwrap_or_else(|| p.role.clone());
+                    vec![or_dash(&p.name), or_dash(&p.discipline), or_dash(&role)]
+                })
+                .collect(),
+        }));
+    }
+    if !case.description.trim().is_empty() || !case.opening_notes.trim().is_empty() {
+        blocks.push(heading(1, w.t("report.case")));
+        if !case.description.trim().is_empty() {
+            blocks.push(Block::Paragraph(case.description.trim().to_owned()));
+        }
+        if !case.opening_notes.trim().is_empty() {
+            blocks.push(heading(2, w.t("report.opening_notes")));
+            blocks.push(Block::Paragraph(case.opening_notes.trim().to_owned()));
+        }
+    }
+}
+
+fn column(title: String, width: u8) -> Column {
+    Column { title, width }
+}
+
+/// Phases 1 to 3 as the group went through them: notes, options and decisions per level.
+fn found_per_phase(case: &Case, method: &Method, w: &Words, blocks: &mut Vec<Block>) {
+    for phase in Phase::ALL {
+        let text = method.phase(phase);
+        blocks.push(heading(
+            1,
+            w.args(
+                "report.phase",
+                &[
+                    ("number", &phase.number().to_string()),
+                    ("title", text.title.get(w.language)),
+                ],
+            ),
+        ));
+        blocks.push(Block::Paragraph(
+            text.main_question.get(w.language).to_owned(),
+        ));
+        for level in Level::ALL {
+            let mut lines: Vec<String> = case
+                .notes_in(phase, level)
+                .map(|n| entry_line(case, method, w, &n.entry))
+                .collect();
+            if phase == Phase::Possibilities {
+                lines.extend(case.options_in(level).map(|o| {
+                    let decision = match o.decision {
+                        Decision::Open => w.t("report.decision.open"),
+                        Decision::Chosen => w.t("report.decision.chosen"),
+                        Decision::Rejected => w.t("report.decision.rejected"),
+                    };
+                    format!("{} — {decision}", entry_line(case, method, w, &o.entry))
+                }));
+            }
+            blocks.push(heading(2, level_name(method, w.language, level)));
+            if lines.is_empty() {
+                blocks.push(Block::Paragraph(w.t("report.nothing_noted")));
+            } else {
+                blocks.push(Block::List(lines));
+            }
+        }
+    }
+}
+
+fn plan_section(case: &Case, method: &Method, w: &Words, blocks: &mut Vec<Block>) {
+    blocks.push(heading(1, w.t("report.plan")));
+    for warning in case.plan_warnings() {
+        blocks.push(Block::Notice(warning_text(
+            case, method, w.language, warning,
+        )));
+    }
+    let rows = intervention_rows(case, method, w.language);
+    for level in Level::ALL {
+        blocks.push(heading(2, level_name(method, w.language, level)));
+        let level_rows: Vec<Vec<String>> = rows
+            .iter()
+            .filter(|r| r.level == level)
+            .map(|r| {
+                let owner = match (r.owner.is_empty(), r.co_owner.is_empty()) {
+                    (_, true) => or_dash(&r.owner),
+                    (true, false) => w.args("report.co_owner_only", &[("co", &r.co_owner)]),
+                    (false, false) => w.args(
+                        "report.owner_and_co",
+                        &[("owner", &r.owner), ("co", &r.co_owner)],
+                    ),
+                };
+                vec![
+                    r.description.clone(),
+                    owner,
+                    or_dash(&r.first_step),
+                    or_dash(&r.deadline),
+                    or_dash(&r.follow_up),
+                    r.status.clone(),
+                ]
+            })
+            .collect();
+        if level_rows.is_empty() {
+            blocks.push(Block::Paragraph(w.t("report.no_intervention")));
+        } else {
+            blocks.push(Block::Table(Table {
+                columns: vec![
+                    column(w.t("plan.intervention"), 6),
+                    column(w.t("plan.owner"), 4),
+                    column(w.t("plan.first_step"), 5),
+                    // Wide enough for 01-12-2026 on one line.
+                    column(w.t("plan.deadline"), 3),
+                    column(w.t("plan.follow_up"), 3),
+                    column(w.t("plan.status"), 3),
+                ],
+                rows: level_rows,
+            }));
+        }
+    }
+}
+
+/// A plan warning as a sentence, naming the level or the intervention.
+pub fn warning_text(
+    case: &Case,
+    method: &Method,
+    language: Language,
+    warning: PlanWarning,
+) -> String {
+    let level = |l: Level| {
+        tr_args(
+            language,
+            "level.phrase",
+            &[
+                ("number", &l.number().to_string()),
+                ("title", method.level(l).title.get(language)),
+            ],
+        )
+    };
+    let item = |id| {
+        case.option(id)
+            .map(|o| o.entry.text.trim().to_owned())
+            .unwrap_or_default()
+    };
+    match warning {
+        PlanWarning::NoOption(l) => {
+            tr_args(language, "plan.warn.no_option", &[("level", &level(l))])
+        }
+        PlanWarning::NoChosen(l) => {
+            tr_args(language, "plan.warn.no_chosen", &[("level", &level(l))])
+        }
+        PlanWarning::NoOwner(id) => tr_args(language, "plan.warn.no_owner", &[("what", &item(id))]),
+        PlanWarning::NoDeadline(id) => {
+            tr_args(language, "plan.warn.no_deadline", &[("what", &item(id))])
+        }
+        PlanWarning::NoJustification(id) => tr_args(
+            language,
+            "plan.warn.no_justification",
+            &[("what", &item(id))],
+        ),
+    }
+}
+
+fn justification_section(case: &Case, method: &Method, w: &Words, blocks: &mut Vec<Block>) {
+    let chosen: Vec<&InterventionOption> = case.chosen().collect();
+    let rejected: Vec<&InterventionOption> = case
+        .options
+        .iter()
+        .filter(|o| o.decision == Decision::Rejected)
+        .collect();
+    if chosen.is_empty() && rejected.is_empty() {
+        return;
+    }
+    blocks.push(heading(1, w.t("report.justification")));
+    for option in chosen {
+        blocks.push(heading(2, option.entry.text.trim()));
+        let contributor = option
+            .entry
+            .contributor
+            .and_then(|id| case.participant(id))
+            .map(|p| p.name.clone())
+            .unwrap_or_default();
+        let fields = filled_fields(vec![
+            (
+                w.t("report.level"),
+                &level_name(method, w.language, option.level),
+            ),
+            (
+                w.t("plan.conditions"),
+                &condition_names(method, w.language, &option.entry),
+            ),
+            (w.t("plan.justification"), &option.decision_reason),
+            (w.t("plan.alternatives"), &option.plan.alternatives),
+            (
+                w.t("report.factors"),
+                &factor_names(method, w.language, &option.entry),
+            ),
+            (w.t("report.contributor"), &contributor),
+        ]);
+        blocks.extend(fields);
+    }
+    if !rejected.is_empty() {
+        blocks.push(heading(2, w.t("report.rejected")));
+        blocks.push(Block::List(
+            rejected
+                .iter()
+                .map(|o| {
+                    let reason = o.decision_reason.trim();
+                    if reason.is_empty() {
+                        o.entry.text.trim().to_owned()
+                    } else {
+                        format!("{} — {reason}", o.entry.text.trim())
+                    }
+                })
+                .collect(),
+        ));
+    }
+}
+
+fn signals_section(case: &Case, w: &Words, blocks: &mut Vec<Block>) {
+    blocks.push(heading(1, w.t("report.signals")));
+    let rows: Vec<Vec<String>> = case
+        .signals()
+        .map(|(level, entry, signal)| {
+            vec![
+                entry.text.trim().to_owned(),
+                level.number().to_string(),
+                or_dash(&signal.to),
+                or_dash(&signal.change),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        blocks.push(Block::Paragraph(w.t("report.no_signals")));
+        return;
+    }
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            column(w.t("signal.what"), 5),
+            column(w.t("report.level_number"), 2),
+            column(w.t("signal.to"), 3),
+            column(w.t("signal.change"), 5),
+        ],
+        rows,
+    }));
+}
+
+fn closing_section(case: &Case, method: &Method, w: &Words, blocks: &mut Vec<Block>) {
+    let closing = &case.closing;
+    let summary = filled_fields(vec![
+        (w.t("closing.neglected"), &closing.neglected_level),
+        (w.t("closing.lessons"), &closing.lessons),
+        (w.t("closing.takeaway"), &closing.case_bringer_takeaway),
+    ]);
+    let reflection = &closing.reflection;
+    let reflection = filled_fields(vec![
+        (w.t("reflection.what_happened"), &reflection.what_happened),
+        (
+            w.t("reflection.thoughts_and_feelings"),
+            &reflection.thoughts_and_feelings,
+        ),
+        (w.t("reflection.what_went_well"), &reflection.what_went_well),
+        (w.t("reflection.do_differently"), &reflection.do_differently),
+    ]);
+    if summary.is_none() && reflection.is_none() {
+        return;
+    }
+    blocks.push(heading(1, method.closing.title.get(w.language)));
+    blocks.extend(summary);
+    if let Some(reflection) = reflection {
+        blocks.push(heading(2, w.t("closing.reflection")));
+        blocks.push(reflection);
+    }
+}

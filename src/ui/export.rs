@@ -1,0 +1,174 @@
+//! Exporting the open case: choose a format, choose a file, and let a background thread
+//! make it, so a long PDF never freezes the window.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use egui::{Key, RichText};
+
+use super::Command;
+use crate::export::{self, Format};
+use crate::i18n::{Language, tr, tr_args};
+use crate::messages;
+use crate::method::Method;
+use crate::model::Case;
+use crate::storage;
+
+/// The export dialog and the export that may be running.
+#[derive(Default)]
+pub struct ExportState {
+    /// The format picked in the open dialog; `None` when the dialog is closed.
+    pub choosing: Option<Format>,
+    /// The format last used, offered first next time.
+    pub last_format: Option<Format>,
+    pub job: Option<ExportJob>,
+}
+
+pub struct ExportJob {
+    pub format: Format,
+    pub path: PathBuf,
+    done: mpsc::Receiver<Result<(), String>>,
+}
+
+/// How an export ended, for the status bar or the error dialog.
+pub enum ExportOutcome {
+    Written(PathBuf),
+    Failed(String),
+}
+
+impl ExportState {
+    pub fn open_dialog(&mut self) {
+        self.choosing = Some(self.last_format.unwrap_or(Format::Pdf));
+    }
+
+    pub fn running(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Makes the export in a thread and writes it atomically, so a half-made file never
+    /// stands at `path`. The window is woken when it is done.
+    pub fn start(
+        &mut self,
+        ctx: &egui::Context,
+        case: Case,
+        method: Method,
+        language: Language,
+        format: Format,
+        path: PathBuf,
+    ) {
+        let (sender, done) = mpsc::channel();
+        let ctx = ctx.clone();
+        let target = path.clone();
+        std::thread::spawn(move || {
+            let today = chrono::Local::now().date_naive();
+            let result = export::export(&case, &method, language, format, today)
+                .map_err(|e| messages::export_error(language, &e))
+                .and_then(|bytes| {
+                    storage::write_atomically(&target, &bytes, false)
+                        .map_err(|e| messages::save_error(language, &target, &e))
+                });
+            let _ = sender.send(result);
+            ctx.request_repaint();
+        });
+        self.last_format = Some(format);
+        self.job = Some(ExportJob { format, path, done });
+    }
+
+    /// The outcome once the running export is done.
+    pub fn poll(&mut self) -> Option<ExportOutcome> {
+        let job = self.job.as_ref()?;
+        let outcome = match job.done.try_recv() {
+            Ok(Ok(())) => ExportOutcome::Written(job.path.clone()),
+            Ok(Err(message)) => ExportOutcome::Failed(message),
+            Err(mpsc::TryRecvError::Empty) => return None,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                ExportOutcome::Failed(tr(Language::default(), "export.crashed").to_owned())
+            }
+        };
+        self.job = None;
+        Some(outcome)
+    }
+}
+
+/// The dialog: one radio button per format, then "Export…" opens the file dialog.
+pub fn export_dialog_ui(
+    ctx: &egui::Context,
+    language: Language,
+    state: &mut ExportState,
+    commands: &mut Vec<Command>,
+) {
+    let Some(mut format) = state.choosing else {
+        return;
+    };
+    let t = |key| tr(language, key);
+    let mut answer: Option<Option<Format>> = None;
+    let modal = egui::Modal::new(egui::Id::unique("export_dialog")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(t("export.title"));
+        ui.add_space(4.0);
+        ui.label(t("export.body"));
+        ui.add_space(8.0);
+        for option in Format::ALL {
+            ui.radio_value(&mut format, option, t(option.label_key()));
+        }
+        ui.add_space(6.0);
+        ui.label(RichText::new(t("export.language_note")).weak());
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            if ui.button(t("export.go")).clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+                answer = Some(Some(format));
+            }
+            if ui.button(t("dialog.cancel")).clicked() {
+                answer = Some(None);
+            }
+        });
+    });
+    state.choosing = Some(format);
+    if modal.should_close() && answer.is_none() {
+        answer = Some(None);
+    }
+    if let Some(choice) = answer {
+        state.choosing = None;
+        if let Some(format) = choice {
+            commands.push(Command::ExportAs(format));
+        }
+    }
+}
+
+/// "Exporting the PDF…" with a spinner, while a job runs.
+pub fn progress_ui(ui: &mut egui::Ui, language: Language, state: &ExportState) {
+    if let Some(job) = &state.job {
+        ui.spinner();
+        ui.label(tr_args(
+            language,
+            "export.running",
+            &[("format", tr(language, job.format.label_key()))],
+        ));
+        ui.separator();
+    }
+}
+
+/// The file name to offer: the case title with the format's extension.
+pub fn suggested_name(title: &str, language: Language, format: Format) -> String {
+    let case_name = super::widgets::suggested_file_name(title, language);
+    let stem = case_name
+        .strip_suffix(".swan.ron")
+        .unwrap_or(&case_name)
+        .to_owned();
+    format!("{stem}.{}", format.extension())
+}
+
+/// The path with the format's extension, when the user typed a name without it.
+pub fn with_extension(path: &Path, format: Format) -> PathBuf {
+    let has = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(format.extension()));
+    if has {
+        path.to_path_buf()
+    } else {
+        let mut name = path.as_os_str().to_owned();
+        name.push(".");
+        name.push(format.extension());
+        PathBuf::from(name)
+    }
+}

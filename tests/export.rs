@@ -1,0 +1,440 @@
+//! Exports: golden files for Markdown, HTML and CSV; the text inside the PDF and the
+//! DOCX; the command line for every format; and an export through the window.
+//!
+//! Regenerate the golden files after an intended change with
+//! `UPDATE_GOLDEN=1 cargo test --test export`, and read the diff before committing.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chrono::NaiveDate;
+use common::start;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use swan_casus::export::{self, Format};
+use swan_casus::i18n::Language;
+use swan_casus::method::Method;
+use swan_casus::model::{Case, Decision, Entry, Level, Owner, Stage};
+use swan_casus::storage;
+
+fn fixture_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plan.swan.ron")
+}
+
+fn fixture() -> Case {
+    storage::load_case(&fixture_path()).unwrap()
+}
+
+/// A fixed "today", so the footer's date does not change the golden files.
+fn made_on() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn exported(case: &Case, language: Language, format: Format) -> Vec<u8> {
+    export::export(case, &Method::builtin(), language, format, made_on()).unwrap()
+}
+
+fn assert_golden(name: &str, actual: &[u8]) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display()));
+    if expected != actual {
+        let actual_path = std::env::temp_dir().join(format!("actual-{name}"));
+        std::fs::write(&actual_path, actual).unwrap();
+        panic!(
+            "{name} differs from the golden file; the new output is in {}",
+            actual_path.display()
+        );
+    }
+}
+
+#[test]
+fn markdown_html_and_csv_match_the_golden_files() {
+    let case = fixture();
+    for (format, language, name) in [
+        (Format::Markdown, Language::Nl, "plan.nl.md"),
+        (Format::Markdown, Language::En, "plan.en.md"),
+        (Format::Html, Language::Nl, "plan.nl.html"),
+        (Format::Csv, Language::Nl, "plan.nl.csv"),
+        (Format::Csv, Language::En, "plan.en.csv"),
+    ] {
+        assert_golden(name, &exported(&case, language, format));
+    }
+}
+
+/// Every intervention, owner and signal of the fixture, as the reports must show them.
+fn must_appear(case: &Case) -> Vec<String> {
+    let mut texts = Vec::new();
+    for option in case.chosen() {
+        texts.push(option.entry.text.clone());
+        for owner in [&option.plan.owner, &option.plan.co_owner] {
+            match owner {
+                Owner::Participant(id) => texts.push(case.participant(*id).unwrap().name.clone()),
+                Owner::Named(name) => texts.push(name.clone()),
+                Owner::Nobody => {}
+            }
+        }
+    }
+    for (_, entry, signal) in case.signals() {
+        texts.push(entry.text.clone());
+        texts.push(signal.to.clone());
+        texts.push(signal.change.clone());
+    }
+    texts.push("Nĳmegen".into());
+    texts.push("Zoë".into());
+    texts
+}
+
+/// Text with all runs of white space as one space, and words hyphenated at a line end
+/// (with a soft hyphen) joined again, so line breaks in table cells do not matter.
+fn flat(text: &str) -> String {
+    text.replace("\u{ad}\n", "")
+        .replace('\u{ad}', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Runs a poppler tool; `None` (and a note) when it is not installed outside CI.
+fn poppler(tool: &str, args: &[&std::ffi::OsStr]) -> Option<String> {
+    match Command::new(tool).args(args).output() {
+        Ok(out) => {
+            assert!(
+                out.status.success(),
+                "{tool} failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            Some(String::from_utf8_lossy(&out.stdout).into_owned())
+        }
+        Err(_) if std::env::var_os("CI").is_some() => {
+            panic!("{tool} (poppler-utils) is needed in CI; .ci/run installs it")
+        }
+        Err(_) => {
+            eprintln!("{tool} not installed: skipped the PDF text check");
+            None
+        }
+    }
+}
+
+fn pdf_text(pdf: &Path, page: Option<usize>) -> Option<String> {
+    let mut args: Vec<std::ffi::OsString> = Vec::new();
+    if let Some(page) = page {
+        args.extend([
+            "-f".into(),
+            page.to_string().into(),
+            "-l".into(),
+            page.to_string().into(),
+        ]);
+    }
+    args.push(pdf.as_os_str().to_owned());
+    args.push("-".into());
+    let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    poppler("pdftotext", &refs)
+}
+
+fn pdf_pages(pdf: &Path) -> Option<usize> {
+    let info = poppler("pdfinfo", &[pdf.as_os_str()])?;
+    let line = info.lines().find(|l| l.starts_with("Pages:"))?;
+    line["Pages:".len()..].trim().parse().ok()
+}
+
+#[test]
+fn the_pdf_holds_every_intervention_owner_and_signal_with_diacritics() {
+    let case = fixture();
+    let temp = tempfile::tempdir().unwrap();
+    let pdf = temp.path().join("plan.pdf");
+    let bytes = exported(&case, Language::Nl, Format::Pdf);
+    assert!(bytes.starts_with(b"%PDF"));
+    std::fs::write(&pdf, bytes).unwrap();
+    let Some(text) = pdf_text(&pdf, None) else {
+        return;
+    };
+    let text = flat(&text);
+    for expected in must_appear(&case) {
+        assert!(
+            text.contains(&flat(&expected)),
+            "missing in PDF: {expected}\n{text}"
+        );
+    }
+    assert!(text.contains("Gebaseerd op SWAN"), "{text}");
+}
+
+/// A case with `count` chosen interventions, spread over the levels.
+fn big_case(count: usize) -> Case {
+    let mut case = fixture();
+    for i in 0..count {
+        let level = Level::ALL[i % 3];
+        let id = case.add_option(
+            level,
+            Entry::new(format!(
+                "Interventie nummer {i} met een wat langere omschrijving"
+            )),
+        );
+        let option = case.option_mut(id).unwrap();
+        option.decision = Decision::Chosen;
+        option.decision_reason = "Omdat het werkt.".into();
+        option.plan.owner = Owner::Named(format!("Team{i}"));
+        option.plan.deadline = NaiveDate::from_ymd_opt(2027, 1, 1 + (i % 28) as u32);
+    }
+    case
+}
+
+#[test]
+fn a_plan_of_100_interventions_paginates_with_repeated_table_headers() {
+    let case = big_case(100);
+    let temp = tempfile::tempdir().unwrap();
+    let pdf = temp.path().join("groot.pdf");
+    std::fs::write(&pdf, exported(&case, Language::Nl, Format::Pdf)).unwrap();
+    let Some(pages) = pdf_pages(&pdf) else {
+        return;
+    };
+    assert!(pages >= 4, "only {pages} pages");
+    // Pages that carry rows of the plan table (the owners appear nowhere else) also
+    // carry its header row.
+    let mut pages_with_rows = 0;
+    for page in 1..=pages {
+        let text = pdf_text(&pdf, Some(page)).unwrap();
+        if text.contains("Team") {
+            pages_with_rows += 1;
+            assert!(
+                text.contains("Eerste stap") && text.contains("Eigenaar"),
+                "page {page} has table rows but no header:\n{text}"
+            );
+        }
+    }
+    assert!(pages_with_rows >= 2, "the table should span pages");
+    let all = flat(&pdf_text(&pdf, None).unwrap());
+    for i in 0..100 {
+        assert!(
+            all.contains(&format!("Interventie nummer {i} ")),
+            "row {i} missing"
+        );
+    }
+}
+
+#[test]
+fn the_docx_is_a_word_document_with_the_content() {
+    let case = fixture();
+    let bytes = exported(&case, Language::Nl, Format::Docx);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let text = flat(&xml_text(&xml));
+    for expected in must_appear(&case) {
+        assert!(
+            text.contains(&flat(&expected)),
+            "missing in DOCX: {expected}"
+        );
+    }
+    assert!(xml.contains("w:tblHeader"), "table headers should repeat");
+    assert!(xml.contains("Heading1"), "headings should be real headings");
+}
+
+/// The text of a WordprocessingML document: the contents of its w:t elements, with
+/// entities decoded.
+fn xml_text(xml: &str) -> String {
+    let mut out = String::new();
+    let mut rest = xml;
+    while let Some(start) = rest.find("<w:t") {
+        rest = &rest[start..];
+        let Some(open_end) = rest.find('>') else {
+            break;
+        };
+        if rest[..open_end].ends_with('/') {
+            rest = &rest[open_end + 1..];
+            continue;
+        }
+        let body = &rest[open_end + 1..];
+        let Some(close) = body.find("</w:t>") else {
+            break;
+        };
+        out.push_str(
+            &body[..close]
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&"),
+        );
+        rest = &body[close..];
+    }
+    out
+}
+
+fn swan() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_swan-casus"))
+}
+
+#[test]
+fn the_command_line_exports_every_format() {
+    let temp = tempfile::tempdir().unwrap();
+    for format in Format::ALL {
+        let out = swan()
+            .arg("export")
+            .arg(fixture_path())
+            .args(["--format", format.extension(), "--output"])
+            .arg(temp.path())
+            .args(["--lang", "en"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{format:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let written = temp.path().join(format!("plan.{}", format.extension()));
+        let bytes = std::fs::read(&written).unwrap();
+        assert!(!bytes.is_empty(), "{format:?}");
+        if matches!(format, Format::Markdown | Format::Html | Format::Csv) {
+            let text = String::from_utf8(bytes).unwrap();
+            assert!(text.contains("Scootmobiel verstrekken"), "{format:?}");
+            // English labels, Dutch case text.
+            assert!(text.contains("Owner"), "{format:?}: {text}");
+        }
+    }
+    // Several files into a folder, and a named output file.
+    let named = temp.path().join("mijn-plan.md");
+    let out = swan()
+        .arg("export")
+        .arg(fixture_path())
+        .args(["--format=md", "-o"])
+        .arg(&named)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        std::fs::read_to_string(&named)
+            .unwrap()
+            .contains("Interventieplan")
+    );
+}
+
+#[test]
+fn the_command_line_refuses_bad_input_and_writes_nothing() {
+    let temp = tempfile::tempdir().unwrap();
+    let broken = temp.path().join("kapot.swan.ron");
+    std::fs::write(&broken, "(format_version: 2, case: (title: \"Kap").unwrap();
+    let out = swan()
+        .arg("export")
+        .arg(&broken)
+        .args(["--format", "pdf", "--lang", "nl"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("kapot.swan.ron:1:"), "{stderr}");
+    assert!(stderr.contains("te vroeg op"), "{stderr}");
+    let leftovers: Vec<_> = std::fs::read_dir(temp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "only the broken file: {leftovers:?}");
+
+    // A format that does not exist, and a folder that does not, are usage errors.
+    let out = swan()
+        .arg("export")
+        .arg(fixture_path())
+        .args(["--format", "odt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = swan()
+        .arg("export")
+        .arg(fixture_path())
+        .arg(fixture_path())
+        .args(["--format", "md", "--output"])
+        .arg(temp.path().join("bestaat-niet"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn the_window_exports_a_plan_with_owner_deadline_and_justification() {
+    let temp = tempfile::tempdir().unwrap();
+    let case_path = temp.path().join("casus.swan.ron");
+    let mut case = fixture();
+    case.stage = Stage::Plan;
+    // A fresh option, still open, to choose and fill in through the window.
+    case.add_option(
+        Level::Policy,
+        Entry::new("Vast aanspreekpunt bij de woningcorporatie"),
+    );
+    storage::save_case(&case_path, &case).unwrap();
+    // Tall enough that the whole plan is on screen: widgets scrolled out of view do not
+    // take clicks.
+    let mut app = start(temp.path(), Some(case_path), (1280.0, 4000.0));
+    assert_eq!(app.app().document().unwrap().case.stage, Stage::Plan);
+
+    let name = "Optie 2, niveau 3";
+    app.click(&format!("Kiezen: {name}"));
+    app.type_into(
+        &format!("Waarom deze interventie — {name}"),
+        "Het probleem speelt bij meer bewoners in de flat.",
+    );
+    app.click(&format!("Eigenaar — {name}"));
+    app.click("Andere organisatie of persoon…");
+    app.type_into(
+        &format!("Naam van organisatie of persoon, Eigenaar — {name}"),
+        "gemeente, beleid",
+    );
+    app.type_into(&format!("Deadline — {name}"), "15-01-2027");
+
+    let option = app
+        .app()
+        .document()
+        .unwrap()
+        .case
+        .options_in(Level::Policy)
+        .nth(1)
+        .unwrap()
+        .clone();
+    assert_eq!(option.decision, Decision::Chosen);
+    assert_eq!(option.plan.owner, Owner::Named("gemeente, beleid".into()));
+    assert_eq!(option.plan.deadline, NaiveDate::from_ymd_opt(2027, 1, 15));
+
+    let target = temp.path().join("export").join("plan.html");
+    std::fs::create_dir(target.parent().unwrap()).unwrap();
+    app.dialogs.push(&target);
+    app.press(Modifiers::COMMAND, Key::E);
+    app.click("Webpagina (HTML)");
+    // The spinner repaints while the export runs, so step instead of run.
+    app.harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Exporteren…")
+        .click();
+    app.harness.step();
+    for _ in 0..500 {
+        if !app.app().export_running() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        app.harness.step();
+    }
+    app.harness.run();
+    assert!(!app.app().export_running(), "the export did not finish");
+    assert!(app.app().error().is_none(), "{:?}", app.app().error());
+    let html = std::fs::read_to_string(&target).unwrap();
+    for expected in [
+        "Vast aanspreekpunt bij de woningcorporatie",
+        "gemeente, beleid",
+        "15-01-2027",
+        "Het probleem speelt bij meer bewoners in de flat.",
+    ] {
+        assert!(html.contains(expected), "missing {expected}");
+    }
+    assert!(
+        app.harness
+            .query_by_label_contains("Geëxporteerd naar")
+            .is_some(),
+        "the status bar says where the file went"
+    );
+}
