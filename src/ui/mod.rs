@@ -464,15 +464,8 @@ impl SwanApp {
                 ui.separator();
             }
             export::progress_ui(ui, language, &self.export);
-            match &self.status {
-                Some(Notice::Info(text)) => {
-                    ui.label(text);
-                }
-                Some(Notice::Error(text)) => {
-                    ui.colored_label(ui.visuals().error_fg_color, text);
-                }
-                None => {}
-            }
+            // The credit and the unsaved marker first, from the right; the notice gets
+            // the room that is left and is shortened (full text on hover) when long.
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(egui::RichText::new(self.method.credit.get(language)).weak())
                     .on_hover_text(match &self.method_source {
@@ -486,6 +479,16 @@ impl SwanApp {
                 if self.doc.as_ref().is_some_and(|d| d.dirty) {
                     ui.label(egui::RichText::new(tr(language, "status.unsaved")).strong());
                 }
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    let notice = match &self.status {
+                        Some(Notice::Info(text)) => egui::RichText::new(text),
+                        Some(Notice::Error(text)) => {
+                            egui::RichText::new(text).color(ui.visuals().error_fg_color)
+                        }
+                        None => return,
+                    };
+                    ui.add(egui::Label::new(notice).truncate());
+                });
             });
         });
     }
