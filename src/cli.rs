@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::export::Format;
+use crate::export::{Format, Names};
 use crate::i18n::{Language, tr, tr_args};
 use crate::messages;
 use crate::method::Method;
@@ -38,6 +38,8 @@ pub struct ExportOptions {
     /// A file (one input) or a folder; next to each input when not given.
     pub output: Option<PathBuf>,
     pub method: Option<PathBuf>,
+    /// `--with-names`: real names instead of pseudonyms.
+    pub names: Names,
 }
 
 #[derive(Debug, PartialEq, Eq, Default)]
@@ -58,6 +60,7 @@ pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
     let mut positional = Vec::new();
     let mut format: Option<Format> = None;
     let mut output: Option<PathBuf> = None;
+    let mut names = Names::Pseudonymised;
     let mut help = false;
     let mut version = false;
     let mut only_files = false;
@@ -70,6 +73,7 @@ pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
         match arg.as_str() {
             "--" => only_files = true,
             "-h" | "--help" => help = true,
+            "--with-names" => names = Names::Real,
             "-V" | "--version" => version = true,
             "--lang" => {
                 let value = iter
@@ -142,9 +146,10 @@ pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
             format,
             output,
             method,
+            names,
         }));
     }
-    if format.is_some() || output.is_some() {
+    if format.is_some() || output.is_some() || names == Names::Real {
         return Err(UsageError(tr(lang, "cli.error.export_only").to_owned()));
     }
     if let Some(command @ ("check" | "upgrade")) = command {
@@ -352,12 +357,19 @@ pub fn export(options: &ExportOptions, out: &mut impl Write, err: &mut impl Writ
             );
             continue;
         }
-        let written = crate::export::export(&case, &method, language, options.format, today)
-            .map_err(|e| messages::export_error(language, &e))
-            .and_then(|bytes| {
-                storage::write_atomically(&target, &bytes, false)
-                    .map_err(|e| messages::save_error(language, &target, &e))
-            });
+        let written = crate::export::export(
+            &case,
+            &method,
+            language,
+            options.format,
+            options.names,
+            today,
+        )
+        .map_err(|e| messages::export_error(language, &e))
+        .and_then(|bytes| {
+            storage::write_atomically(&target, &bytes, false)
+                .map_err(|e| messages::save_error(language, &target, &e))
+        });
         match written {
             Ok(()) => {
                 let _ = writeln!(

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod messages;
 pub mod method;
 pub mod model;
+pub mod privacy;
 pub mod settings;
 pub mod storage;
 pub mod syntax;

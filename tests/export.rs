@@ -33,7 +33,15 @@ fn made_on() -> NaiveDate {
 }
 
 fn exported(case: &Case, language: Language, format: Format) -> Vec<u8> {
-    export::export(case, &Method::builtin(), language, format, made_on()).unwrap()
+    export::export(
+        case,
+        &Method::builtin(),
+        language,
+        format,
+        export::Names::Real,
+        made_on(),
+    )
+    .unwrap()
 }
 
 fn assert_golden(name: &str, actual: &[u8]) {
@@ -272,6 +280,57 @@ fn xml_text(xml: &str) -> String {
 
 fn swan() -> Command {
     Command::new(env!("CARGO_BIN_EXE_swan-casus"))
+}
+
+#[test]
+fn a_pseudonymised_export_holds_no_registered_name_in_any_format() {
+    let case = fixture();
+    assert_eq!(case.persons[0].real_name, "Zoë");
+    let temp = tempfile::tempdir().unwrap();
+    for format in Format::ALL {
+        let bytes = export::export(
+            &case,
+            &Method::builtin(),
+            Language::Nl,
+            format,
+            export::Names::Pseudonymised,
+            made_on(),
+        )
+        .unwrap();
+        let text = match format {
+            Format::Pdf => {
+                let pdf = temp.path().join("plan.pdf");
+                std::fs::write(&pdf, &bytes).unwrap();
+                match pdf_text(&pdf, None) {
+                    Some(text) => text,
+                    None => continue,
+                }
+            }
+            Format::Docx => {
+                let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+                let mut all = String::new();
+                for i in 0..archive.len() {
+                    let mut part = archive.by_index(i).unwrap();
+                    let mut xml = String::new();
+                    if std::io::Read::read_to_string(&mut part, &mut xml).is_ok() {
+                        all.push_str(&xml_text(&xml));
+                        all.push_str(&xml);
+                    }
+                }
+                all
+            }
+            _ => String::from_utf8(bytes).unwrap(),
+        };
+        let lower = flat(&text).to_lowercase();
+        assert!(!lower.contains("zoë"), "{format:?} holds the real name");
+        // The CSV has only the interventions, where she is not named.
+        if format != Format::Csv {
+            assert!(
+                lower.contains("mevrouw z."),
+                "{format:?} lacks the pseudonym"
+            );
+        }
+    }
 }
 
 #[test]

@@ -140,3 +140,41 @@ fn a_failed_save_keeps_the_case_open_and_lets_the_user_save_elsewhere() {
     assert!(here.exists());
     assert!(!app.app().document().unwrap().dirty);
 }
+
+#[test]
+fn a_case_past_its_delete_by_date_is_listed_and_deleted_completely() {
+    let temp = tempfile::tempdir().unwrap();
+    let path = temp.path().join("oud.swan.ron");
+    let mut case = swan_casus::model::Case {
+        title: "Oude casus".into(),
+        delete_by: chrono::NaiveDate::from_ymd_opt(2020, 1, 1),
+        ..Default::default()
+    };
+    swan_casus::storage::save_case(&path, &case).unwrap();
+    case.question = "tweede versie".into();
+    swan_casus::storage::save_case(&path, &case).unwrap();
+    let backup = swan_casus::storage::backup_path(&path);
+    assert!(backup.exists());
+
+    // Open it once, edit it so a recovery copy is written, then close without saving:
+    // the copy stays, as after a crash.
+    let mut app = start(temp.path(), None, (1280.0, 800.0));
+    app.dialogs.push(&path);
+    app.click("Casus openen…");
+    app.type_into("Titel", " (bewerkt)");
+    app.app().flush_autosave();
+    let recovery_dir = swan_casus::storage::recovery::recovery_dir(&app.dirs.data);
+    assert_eq!(std::fs::read_dir(&recovery_dir).unwrap().count(), 1);
+    drop(app);
+
+    let mut app = start(temp.path(), None, (1280.0, 800.0));
+    // The recovery copy is offered first; decide later.
+    app.click("Later beslissen");
+    assert_eq!(app.app().overdue().len(), 1);
+    app.click("Definitief verwijderen: Oude casus");
+    app.click_button("Definitief verwijderen");
+    assert!(!path.exists(), "the case file is gone");
+    assert!(!backup.exists(), "the .bak is gone");
+    assert_eq!(std::fs::read_dir(&recovery_dir).unwrap().count(), 0);
+    assert!(app.app().overdue().is_empty());
+}

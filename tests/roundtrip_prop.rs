@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use swan_casus::model::{
-    Case, Closing, Decision, Entry, InterventionOption, Level, Note, Owner, Participant, Phase,
-    PlanDetails, PlanStatus, Reflection, Signal, Stage,
+    Case, Closing, Consent, Decision, Entry, InterventionOption, Level, Note, Owner, Participant,
+    Person, Phase, PlanDetails, PlanStatus, Reflection, Signal, Stage,
 };
 use swan_casus::storage;
 
@@ -131,16 +131,27 @@ fn case() -> impl Strategy<Value = Case> {
             },
         },
     );
-    let date = date();
     (
-        (text(), text(), text(), date),
+        (text(), text(), text(), date()),
         participants,
         notes,
         options,
         (text(), closing, stage(), 0..=swan_casus::model::MAX_ITEM_ID),
+        (
+            prop::collection::vec((text(), text()), 0..3),
+            prop::sample::select(vec![Consent::Unknown, Consent::Given, Consent::NotGiven]),
+            date(),
+        ),
     )
         .prop_map(
-            |((title, description, question, meeting_date), participants, notes, options, rest)| {
+            |(
+                (title, description, question, meeting_date),
+                participants,
+                notes,
+                options,
+                rest,
+                (persons, consent, delete_by),
+            )| {
                 let (opening_notes, closing, stage, next_id) = rest;
                 // Identifiers are unique in every case the app accepts; keep them so.
                 let mut participants = participants;
@@ -156,6 +167,14 @@ fn case() -> impl Strategy<Value = Case> {
                 for o in &mut options {
                     o.id = fresh.next().unwrap();
                 }
+                let persons: Vec<Person> = persons
+                    .into_iter()
+                    .map(|(real_name, pseudonym)| Person {
+                        id: fresh.next().unwrap(),
+                        real_name,
+                        pseudonym,
+                    })
+                    .collect();
                 Case {
                     title,
                     description,
@@ -168,6 +187,9 @@ fn case() -> impl Strategy<Value = Case> {
                     closing,
                     stage,
                     next_id,
+                    persons,
+                    consent,
+                    delete_by,
                 }
             },
         )

@@ -261,3 +261,40 @@ fn every_screen_renders_at_projector_size_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn the_projector_view_shows_pseudonyms_instead_of_real_names() {
+    let temp = tempfile::tempdir().unwrap();
+    // Tall, so the privacy section below the case fields is on screen.
+    let mut app = start(temp.path(), None, (1280.0, 2000.0));
+    app.click("Nieuwe casus");
+    app.click("+ Persoon toevoegen");
+    app.type_into("Pseudoniem van persoon 1", "bewoner");
+    app.type_into("Echte naam van persoon 1", "Truus Bakker");
+    go_to(&mut app, Stage::Phase(Phase::Understand));
+    app.type_into("Nieuwe notitie op niveau 1", "Truus Bakker woont alleen");
+    app.click("Notitie toevoegen op niveau 1");
+    assert!(shows(&app, "Truus Bakker woont alleen"));
+
+    app.press(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    assert!(!shows(&app, "Truus"), "the real name is still on screen");
+    assert!(shows(&app, "bewoner woont alleen"));
+    assert!(shows(&app, "Pseudoniemen aan"));
+    // The case itself keeps the real name; only the screen shows the pseudonym.
+    let case = &app.app().document().unwrap().case;
+    assert_eq!(case.notes[0].entry.text, "Truus Bakker woont alleen");
+
+    app.press(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    assert!(shows(&app, "Truus Bakker woont alleen"));
+}
+
+/// Whether any node on screen shows `text` in its label or its value (a text field).
+fn shows(app: &TestApp, text: &str) -> bool {
+    app.harness
+        .query_all_by(|node| {
+            node.label().is_some_and(|l| l.contains(text))
+                || node.value().is_some_and(|v| v.contains(text))
+        })
+        .next()
+        .is_some()
+}

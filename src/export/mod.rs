@@ -79,14 +79,31 @@ pub enum ExportError {
     Render { format: Format, detail: String },
 }
 
+/// Whether an export shows the pseudonyms (the default) or the registered real names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Names {
+    #[default]
+    Pseudonymised,
+    Real,
+}
+
 /// The whole export of a case, as the bytes of a file in `format`.
 pub fn export(
     case: &Case,
     method: &Method,
     language: Language,
     format: Format,
+    names: Names,
     today: NaiveDate,
 ) -> Result<Vec<u8>, ExportError> {
+    let pseudonymised;
+    let case = match names {
+        Names::Pseudonymised => {
+            pseudonymised = crate::privacy::pseudonymise(case, language);
+            &pseudonymised
+        }
+        Names::Real => case,
+    };
     let style = ReportStyle::builtin();
     let report = || plan::build_report(case, method, language, today);
     match format {

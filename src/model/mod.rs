@@ -347,6 +347,34 @@ pub struct Case {
     pub stage: Stage,
     /// Next free identifier; kept in the file so ids stay unique after edits.
     pub next_id: ItemId,
+    /// The people the case is about (resident, daughter, landlord…), each with the
+    /// pseudonym or role shown on the projector and in exports instead of the real name.
+    pub persons: Vec<Person>,
+    /// Whether the resident agreed to the case being discussed.
+    pub consent: Consent,
+    /// When this case file should be deleted (retention period).
+    #[serde(deserialize_with = "date_field::deserialize")]
+    pub delete_by: Option<NaiveDate>,
+}
+
+/// Someone in the case, not at the table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Person {
+    pub id: ItemId,
+    /// The real name, when the group needs it; may stay empty.
+    pub real_name: String,
+    /// What is shown instead: "bewoner", "dochter (14)", "mevrouw V.".
+    pub pseudonym: String,
+}
+
+/// The resident's consent to discussing the case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Consent {
+    #[default]
+    Unknown,
+    Given,
+    NotGiven,
 }
 
 /// Up or down in a list.
@@ -365,7 +393,8 @@ impl Case {
             .iter()
             .map(|p| p.id)
             .chain(self.notes.iter().map(|n| n.id))
-            .chain(self.options.iter().map(|o| o.id));
+            .chain(self.options.iter().map(|o| o.id))
+            .chain(self.persons.iter().map(|p| p.id));
         for id in ids {
             if id > MAX_ITEM_ID {
                 return Some(IdProblem::TooLarge(id));
@@ -385,11 +414,30 @@ impl Case {
             .map(|p| p.id)
             .chain(self.notes.iter().map(|n| n.id))
             .chain(self.options.iter().map(|o| o.id))
+            .chain(self.persons.iter().map(|p| p.id))
             .max()
             .unwrap_or(0);
         let id = self.next_id.max(used_max + 1).max(1);
         self.next_id = id + 1;
         id
+    }
+
+    pub fn add_person(&mut self) -> ItemId {
+        let id = self.new_id();
+        self.persons.push(Person {
+            id,
+            ..Person::default()
+        });
+        id
+    }
+
+    pub fn remove_person(&mut self, id: ItemId) {
+        self.persons.retain(|p| p.id != id);
+    }
+
+    /// Whether the retention date has passed on `today`.
+    pub fn past_delete_by(&self, today: NaiveDate) -> bool {
+        self.delete_by.is_some_and(|date| date < today)
     }
 
     pub fn add_participant(&mut self, name: &str, discipline: &str, role: &str) -> ItemId {
@@ -410,12 +458,7 @@ impl Case {
             .iter()
             .position(|p| p.id == id)
             .map(|i| self.participants.remove(i));
-        let entries = self
-            .notes
-            .iter_mut()
-            .map(|n| &mut n.entry)
-            .chain(self.options.iter_mut().map(|o| &mut o.entry));
-        for entry in entries {
+        for entry in self.entries_mut() {
             if entry.contributor == Some(id) {
                 entry.contributor = None;
             }
@@ -430,6 +473,14 @@ impl Case {
                 }
             }
         }
+    }
+
+    /// Every note's and option's entry.
+    pub fn entries_mut(&mut self) -> impl Iterator<Item = &mut Entry> {
+        self.notes
+            .iter_mut()
+            .map(|n| &mut n.entry)
+            .chain(self.options.iter_mut().map(|o| &mut o.entry))
     }
 
     pub fn move_participant(&mut self, id: ItemId, direction: Direction) {

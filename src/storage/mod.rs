@@ -16,7 +16,7 @@ use crate::syntax::SyntaxError;
 /// is added, removed or changes meaning: unknown fields are refused (so a typo in a
 /// hand-edited file is reported instead of silently dropped at the next save), and the
 /// version is how an older app tells a newer file apart from a mistake.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The extension of case files, without the leading dot.
 pub const EXTENSION: &str = "swan.ron";
@@ -136,6 +136,9 @@ pub fn case_from_str(source: &str) -> Result<Case, LoadError> {
 /// - 2: adds the intervention plan (`plan` on options), signals (`signal` on entries)
 ///   and the `Plan` stage. Every addition has a default, so a version-1 file reads as
 ///   version 2 unchanged: the migration from 1 to 2 is the identity.
+/// - 3: adds the persons in the case with their pseudonyms (`persons`), the resident's
+///   `consent` and the retention date `delete_by`; again all with defaults, so versions
+///   1 and 2 read unchanged.
 ///
 /// A future migration that changes meaning goes here, on the text or on a `ron::Value`,
 /// before the typed parse.

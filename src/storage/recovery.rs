@@ -116,6 +116,28 @@ pub fn list_recoveries(dir: &Path) -> Vec<Result<Recovered, (PathBuf, LoadError)
     found
 }
 
+/// Deletes a case completely: the file, its .bak and every recovery copy that belongs to
+/// it. Returns the files removed; stops at the first file that cannot be removed (the
+/// case file goes last, so a failure leaves it findable for another try).
+pub fn delete_case_everywhere(path: &Path, recovery_dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut removed = Vec::new();
+    for recovery in list_recoveries(recovery_dir).into_iter().flatten() {
+        if recovery.original_path.as_deref() == Some(path) {
+            fs::remove_file(&recovery.file)?;
+            removed.push(recovery.file);
+        }
+    }
+    let backup = super::backup_path(path);
+    for file in [backup, path.to_path_buf()] {
+        match fs::remove_file(&file) {
+            Ok(()) => removed.push(file),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(removed)
+}
+
 enum Job {
     Write {
         name: String,

@@ -54,6 +54,13 @@ pub enum Command {
     SetDecision(ItemId, Decision),
     /// Marks a note or an option as a signal to the organisation, or unmarks it.
     ToggleSignal(ItemId),
+    /// Ask before deleting a case file, its .bak and its recovery copies.
+    AskDeleteCaseFile(PathBuf),
+    DeleteCaseFile(PathBuf),
+    /// The projector view with pseudonyms, on or off.
+    TogglePseudonyms,
+    AddPerson,
+    RemovePerson(ItemId),
     /// Show the export dialog.
     AskExport,
     /// Ask where to write the export in this format.

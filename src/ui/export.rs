@@ -7,7 +7,7 @@ use std::sync::mpsc;
 use egui::{Key, RichText};
 
 use super::Command;
-use crate::export::{self, Format};
+use crate::export::{self, Format, Names};
 use crate::i18n::{Language, tr, tr_args};
 use crate::messages;
 use crate::method::Method;
@@ -21,6 +21,8 @@ pub struct ExportState {
     pub choosing: Option<Format>,
     /// The format last used, offered first next time.
     pub last_format: Option<Format>,
+    /// Pseudonyms (the default) or real names; chosen in the dialog each time.
+    pub names: Names,
     pub job: Option<ExportJob>,
 }
 
@@ -39,6 +41,8 @@ pub enum ExportOutcome {
 impl ExportState {
     pub fn open_dialog(&mut self) {
         self.choosing = Some(self.last_format.unwrap_or(Format::Pdf));
+        // Real names are a deliberate choice for one export, never a lasting setting.
+        self.names = Names::Pseudonymised;
     }
 
     pub fn running(&self) -> bool {
@@ -59,9 +63,10 @@ impl ExportState {
         let (sender, done) = mpsc::channel();
         let ctx = ctx.clone();
         let target = path.clone();
+        let names = self.names;
         std::thread::spawn(move || {
             let today = chrono::Local::now().date_naive();
-            let result = export::export(&case, &method, language, format, today)
+            let result = export::export(&case, &method, language, format, names, today)
                 .map_err(|e| messages::export_error(language, &e))
                 .and_then(|bytes| {
                     storage::write_atomically(&target, &bytes, false)
@@ -111,6 +116,14 @@ pub fn export_dialog_ui(
         for option in Format::ALL {
             ui.radio_value(&mut format, option, t(option.label_key()));
         }
+        ui.add_space(8.0);
+        ui.label(RichText::new(t("export.names")).strong());
+        ui.radio_value(
+            &mut state.names,
+            Names::Pseudonymised,
+            t("export.names.pseudonymised"),
+        );
+        ui.radio_value(&mut state.names, Names::Real, t("export.names.real"));
         ui.add_space(6.0);
         ui.label(RichText::new(t("export.language_note")).weak());
         ui.add_space(10.0);

@@ -9,6 +9,7 @@ mod export;
 mod opening;
 mod phase;
 mod plan;
+mod privacy;
 mod start;
 mod style;
 mod widgets;
@@ -62,6 +63,7 @@ pub enum DateSlot {
     Meeting,
     Deadline(ItemId),
     FollowUp(ItemId),
+    DeleteBy,
 }
 
 /// Screen state that belongs to one open case and goes when it closes.
@@ -148,6 +150,13 @@ pub struct SwanApp {
     /// The case file changed on disk since it was opened: ask before overwriting it.
     conflict: Option<PathBuf>,
     export: export::ExportState,
+    /// The projector view: pseudonyms instead of real names, nothing editable.
+    pseudonyms_shown: bool,
+    /// Recently opened cases past their delete-by date, read when the start screen
+    /// comes up (not every frame).
+    overdue: Vec<start::Overdue>,
+    /// A case file the user asked to delete completely, waiting for confirmation.
+    confirm_delete_file: Option<PathBuf>,
 }
 
 /// How the app starts: where its own files live, and what the command line asked for.
@@ -190,6 +199,9 @@ impl SwanApp {
             recoveries,
             conflict: None,
             export: export::ExportState::default(),
+            pseudonyms_shown: false,
+            overdue: Vec::new(),
+            confirm_delete_file: None,
             dirs: options.dirs,
             settings,
             method: Method::builtin(),
@@ -207,6 +219,7 @@ impl SwanApp {
         if let Some(path) = options.method.or_else(|| app.settings.method_file.clone()) {
             app.use_method_file(&path, false);
         }
+        app.refresh_overdue();
         if let Some(path) = options.file {
             app.open_path(&path);
         }
@@ -259,10 +272,18 @@ impl SwanApp {
                     .and_then(Path::file_name)
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_else(|| self.t("case.not_saved_yet").to_owned());
-                format!(
-                    "{marker}{} — {file} — {app_name}",
-                    doc.display_title(self.language())
-                )
+                let title = doc.display_title(self.language());
+                let title = if self.pseudonyms_shown {
+                    let pairs = crate::privacy::name_pairs(&doc.case, self.language());
+                    let refs: Vec<(&str, &str)> = pairs
+                        .iter()
+                        .map(|(n, p)| (n.as_str(), p.as_str()))
+                        .collect();
+                    crate::privacy::names::replace_names(&title, &refs)
+                } else {
+                    title
+                };
+                format!("{marker}{title} — {file} — {app_name}")
             }
         }
     }
@@ -292,10 +313,20 @@ impl SwanApp {
                     language,
                     &self.method,
                     &self.settings.recent_files,
+                    &self.overdue,
                     &mut commands,
                 ),
+                Some(doc) if self.pseudonyms_shown => {
+                    // The projector view: the case as exported, with pseudonyms, and
+                    // nothing editable, so no real name can reappear or be typed over.
+                    let shown = crate::privacy::pseudonymise(&doc.case, language);
+                    let original = std::mem::replace(&mut doc.case, shown);
+                    pseudonyms_banner_ui(ui, language);
+                    case_ui(ui, language, &self.method, doc, true, &mut commands);
+                    doc.case = original;
+                }
                 Some(doc) => {
-                    let edited = case_ui(ui, language, &self.method, doc, &mut commands);
+                    let edited = case_ui(ui, language, &self.method, doc, false, &mut commands);
                     if edited {
                         doc.touch();
                     }
@@ -322,6 +353,10 @@ impl SwanApp {
         // Most specific first: Ctrl+Shift+S must not also count as Ctrl+S.
         let table = [
             (KeyboardShortcut::new(shift_cmd, Key::S), Command::SaveAs),
+            (
+                KeyboardShortcut::new(shift_cmd, Key::P),
+                Command::TogglePseudonyms,
+            ),
             (
                 KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
                 Command::Save,
@@ -451,6 +486,13 @@ impl SwanApp {
                     if button.clicked() {
                         commands.push(Command::SetLanguage(option));
                     }
+                }
+                ui.separator();
+                let toggle = ui
+                    .selectable_label(self.pseudonyms_shown, t("privacy.view_toggle"))
+                    .on_hover_text(t("privacy.view_toggle_hint"));
+                if toggle.clicked() {
+                    commands.push(Command::TogglePseudonyms);
                 }
             });
         });
@@ -602,29 +644,40 @@ impl SwanApp {
             }
             return;
         }
+        if let Some(path) = self.confirm_delete_file.clone() {
+            let body = tr_args(
+                language,
+                "dialog.delete_file.body",
+                &[("path", &path.display().to_string())],
+            );
+            let answer = confirm_modal_ui(
+                ctx,
+                language,
+                "delete_file_dialog",
+                t("dialog.delete_file.title"),
+                egui::RichText::new(body),
+                t("dialog.delete_file.confirm"),
+            );
+            if let Some(confirmed) = answer {
+                self.confirm_delete_file = None;
+                if confirmed {
+                    commands.push(Command::DeleteCaseFile(path));
+                }
+            }
+            return;
+        }
         if let Some(doc) = &mut self.doc
             && let Some(id) = doc.view.confirm_delete
         {
             let preview = entries::item_preview(&doc.case, id);
-            let mut answer = None;
-            let modal = egui::Modal::new(egui::Id::unique("delete_dialog")).show(ctx, |ui| {
-                ui.set_max_width(520.0);
-                ui.heading(t("dialog.delete.title"));
-                ui.add_space(6.0);
-                ui.label(egui::RichText::new(preview).italics());
-                ui.add_space(10.0);
-                ui.horizontal(|ui| {
-                    if ui.button(t("dialog.delete.confirm")).clicked() {
-                        answer = Some(true);
-                    }
-                    if ui.button(t("dialog.cancel")).clicked() {
-                        answer = Some(false);
-                    }
-                });
-            });
-            if modal.should_close() && answer.is_none() {
-                answer = Some(false);
-            }
+            let answer = confirm_modal_ui(
+                ctx,
+                language,
+                "delete_dialog",
+                t("dialog.delete.title"),
+                egui::RichText::new(preview).italics(),
+                t("dialog.delete.confirm"),
+            );
             if let Some(confirmed) = answer {
                 doc.view.confirm_delete = None;
                 if confirmed {
@@ -810,6 +863,40 @@ impl SwanApp {
                     );
                 }
             }
+            Command::AskDeleteCaseFile(path) => self.confirm_delete_file = Some(path),
+            Command::DeleteCaseFile(path) => {
+                let recovery_dir = recovery::recovery_dir(&self.dirs.data);
+                match recovery::delete_case_everywhere(&path, &recovery_dir) {
+                    Ok(removed) => {
+                        self.settings.recent_files.retain(|p| *p != path);
+                        self.store_settings();
+                        self.status = Some(Notice::Info(tr_args(
+                            language,
+                            "status.deleted",
+                            &[
+                                ("path", &path.display().to_string()),
+                                ("count", &removed.len().to_string()),
+                            ],
+                        )));
+                    }
+                    Err(e) => {
+                        self.error = Some(tr_args(
+                            language,
+                            "error.delete",
+                            &[
+                                ("path", &path.display().to_string()),
+                                ("reason", &e.to_string()),
+                            ],
+                        ));
+                    }
+                }
+                self.refresh_overdue();
+            }
+            Command::TogglePseudonyms => self.pseudonyms_shown = !self.pseudonyms_shown,
+            Command::AddPerson => self.edit_case(|case| {
+                case.add_person();
+            }),
+            Command::RemovePerson(id) => self.edit_case(|case| case.remove_person(id)),
             Command::ToggleSignal(id) => self.edit_case(|case| {
                 if let Some(entry) = case.entry_mut(id) {
                     entry.signal = match entry.signal {
@@ -866,6 +953,18 @@ impl SwanApp {
             self.autosaver.remove(&doc.recovery_name);
         }
         self.autosave_since = None;
+        self.refresh_overdue();
+    }
+
+    /// Looks which recently opened cases are past their delete-by date.
+    fn refresh_overdue(&mut self) {
+        let today = chrono::Local::now().date_naive();
+        self.overdue = start::overdue_cases(&self.settings.recent_files, today);
+    }
+
+    /// Cases on the start screen waiting to be deleted.
+    pub fn overdue(&self) -> &[start::Overdue] {
+        &self.overdue
     }
 
     /// Waits for the recovery folder to be up to date (tests; a clean exit).
@@ -1152,6 +1251,7 @@ fn case_ui(
     language: Language,
     method: &Method,
     doc: &mut Document,
+    read_only: bool,
     commands: &mut Vec<Command>,
 ) -> bool {
     widgets::stepper_ui(ui, language, method, &doc.case, commands);
@@ -1161,6 +1261,11 @@ fn case_ui(
         .auto_shrink([false, false])
         .id_salt(("stage", doc.case.stage.index()))
         .show(ui, |ui| {
+            if read_only {
+                ui.disable();
+                // Full contrast all the same: this is what the back of the room reads.
+                ui.visuals_mut().disabled_alpha = 1.0;
+            }
             edited = match doc.case.stage {
                 Stage::Opening => opening::opening_ui(ui, language, method, doc, commands),
                 Stage::Phase(phase) => phase::phase_ui(ui, language, method, doc, phase, commands),
@@ -1169,6 +1274,55 @@ fn case_ui(
             };
         });
     edited
+}
+
+/// A question with a confirm and a cancel button. `Some(true)` when confirmed,
+/// `Some(false)` when cancelled or closed, `None` while it waits.
+fn confirm_modal_ui(
+    ctx: &egui::Context,
+    language: Language,
+    id: &str,
+    title: &str,
+    body: egui::RichText,
+    confirm: &str,
+) -> Option<bool> {
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(title);
+        ui.add_space(6.0);
+        ui.label(body);
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            if ui.button(confirm).clicked() {
+                answer = Some(true);
+            }
+            if ui.button(tr(language, "dialog.cancel")).clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(false);
+    }
+    answer
+}
+
+/// The strip that says the projector view is on, and how to leave it.
+fn pseudonyms_banner_ui(ui: &mut egui::Ui, language: Language) {
+    egui::Frame::new()
+        .fill(egui::Color32::from_rgb(0x1f, 0x4e, 0x79))
+        .corner_radius(6.0)
+        .inner_margin(egui::Margin::symmetric(10, 6))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                egui::RichText::new(tr(language, "privacy.view_on"))
+                    .color(egui::Color32::WHITE)
+                    .strong(),
+            );
+        });
+    ui.add_space(4.0);
 }
 
 impl eframe::App for SwanApp {

@@ -32,7 +32,12 @@ pub fn opening_ui(
     if wide {
         widgets::columns_ui(ui, 2, |i, ui| {
             edited |= match i {
-                0 => case_details_ui(ui, language, doc),
+                0 => {
+                    let mut edited = case_details_ui(ui, language, doc);
+                    ui.add_space(8.0);
+                    edited |= super::privacy::privacy_ui(ui, language, doc, commands);
+                    edited
+                }
                 _ => participants_ui(ui, language, method, &mut doc.case, commands),
             };
         });
@@ -40,6 +45,8 @@ pub fn opening_ui(
         edited |= case_details_ui(ui, language, doc);
         ui.add_space(8.0);
         edited |= participants_ui(ui, language, method, &mut doc.case, commands);
+        ui.add_space(8.0);
+        edited |= super::privacy::privacy_ui(ui, language, doc, commands);
     }
     edited
 }

@@ -92,20 +92,16 @@ fn warnings_ui(ui: &mut egui::Ui, language: Language, method: &Method, doc: &Doc
         );
         return;
     }
-    egui::Frame::new()
-        .fill(ui.visuals().warn_fg_color.gamma_multiply(0.12))
-        .corner_radius(6.0)
-        .inner_margin(10.0)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.label(RichText::new(tr(language, "plan.warnings")).strong());
-            for warning in warnings {
-                ui.label(format!(
-                    "⚠ {}",
-                    warning_text(&doc.case, method, language, warning)
-                ));
-            }
-        });
+    super::style::warning_frame(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(tr(language, "plan.warnings")).strong());
+        for warning in warnings {
+            ui.label(format!(
+                "⚠ {}",
+                warning_text(&doc.case, method, language, warning)
+            ));
+        }
+    });
 }
 
 /// Why not: the reason for rejecting an option.

@@ -2,18 +2,45 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
+
 use egui::RichText;
 
 use super::{Command, EXAMPLES};
-use crate::i18n::{Language, tr};
+use crate::i18n::{Language, tr, tr_args};
 use crate::method::Method;
 use crate::storage;
+
+/// A recently opened case whose delete-by date has passed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Overdue {
+    pub path: PathBuf,
+    pub title: String,
+    pub delete_by: NaiveDate,
+}
+
+/// The recent files that load and are past their delete-by date on `today`.
+pub fn overdue_cases(recent: &[PathBuf], today: NaiveDate) -> Vec<Overdue> {
+    recent
+        .iter()
+        .filter_map(|path| {
+            let case = storage::load_case(path).ok()?;
+            let delete_by = case.delete_by.filter(|_| case.past_delete_by(today))?;
+            Some(Overdue {
+                path: path.clone(),
+                title: case.title,
+                delete_by,
+            })
+        })
+        .collect()
+}
 
 pub fn start_ui(
     ui: &mut egui::Ui,
     language: Language,
     method: &Method,
     recent: &[PathBuf],
+    overdue: &[Overdue],
     commands: &mut Vec<Command>,
 ) {
     let t = |key| tr(language, key);
@@ -46,6 +73,11 @@ pub fn start_ui(
                     });
                     ui.add_space(24.0);
 
+                    if !overdue.is_empty() {
+                        overdue_ui(ui, language, overdue, commands);
+                        ui.add_space(24.0);
+                    }
+
                     ui.label(RichText::new(t("start.examples")).size(20.0).strong());
                     ui.label(RichText::new(t("start.examples_hint")).weak());
                     for (index, (example_language, source)) in EXAMPLES.iter().enumerate() {
@@ -73,6 +105,48 @@ pub fn start_ui(
                 });
             });
         });
+}
+
+/// Cases past their retention date, each with a button to delete it completely.
+fn overdue_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    overdue: &[Overdue],
+    commands: &mut Vec<Command>,
+) {
+    super::style::warning_frame(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(
+            RichText::new(tr(language, "start.overdue"))
+                .size(20.0)
+                .strong(),
+        );
+        ui.label(RichText::new(tr(language, "start.overdue_hint")).weak());
+        for case in overdue {
+            ui.horizontal_wrapped(|ui| {
+                let title = if case.title.trim().is_empty() {
+                    tr(language, "case.untitled").to_owned()
+                } else {
+                    case.title.clone()
+                };
+                ui.label(RichText::new(&title).strong())
+                    .on_hover_text(case.path.display().to_string());
+                ui.label(tr_args(
+                    language,
+                    "start.overdue_since",
+                    &[("date", &crate::dates::format_date(case.delete_by))],
+                ));
+                let name = tr_args(language, "start.overdue_delete_of", &[("title", &title)]);
+                if ui
+                    .button(tr(language, "start.overdue_delete"))
+                    .accessible_name(name)
+                    .clicked()
+                {
+                    commands.push(Command::AskDeleteCaseFile(case.path.clone()));
+                }
+            });
+        }
+    });
 }
 
 /// The titles of the example cases, read once rather than every frame.

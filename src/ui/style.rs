@@ -52,6 +52,14 @@ pub fn level_frame(ui: &egui::Ui) -> egui::Frame {
         .corner_radius(6.0)
 }
 
+/// A soft warning box: what the plan lacks, cases past their retention date.
+pub fn warning_frame(ui: &egui::Ui) -> egui::Frame {
+    egui::Frame::new()
+        .fill(ui.visuals().warn_fg_color.gamma_multiply(0.12))
+        .corner_radius(6.0)
+        .inner_margin(10.0)
+}
+
 /// The frame of one note or option.
 pub fn card_frame(ui: &egui::Ui) -> egui::Frame {
     egui::Frame::new()

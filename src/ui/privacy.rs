@@ -1,0 +1,99 @@
+//! The people in the case with their pseudonyms, the resident's consent, and how long
+//! the case file may be kept: the privacy part of the opening.
+
+use egui::RichText;
+
+use super::{Command, DateSlot, Document, widgets};
+use crate::i18n::{Language, tr, tr_args};
+use crate::model::Consent;
+
+/// Returns whether any text was edited in place.
+pub fn privacy_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    doc: &mut Document,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let t = |key| tr(language, key);
+    let mut edited = false;
+    super::style::level_frame(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(t("privacy.section")).size(19.0).strong());
+        ui.label(RichText::new(t("privacy.persons_hint")).weak());
+        ui.add_space(4.0);
+        let Document { case, view, .. } = doc;
+        for (i, person) in case.persons.iter_mut().enumerate() {
+            let number = (i + 1).to_string();
+            let name_of = |key| tr_args(language, key, &[("number", &number)]);
+            ui.horizontal(|ui| {
+                let half = ((ui.available_width() - 60.0) / 2.0).max(120.0);
+                edited |= ui
+                    .add(
+                        egui::TextEdit::singleline(&mut person.pseudonym)
+                            .hint_text(t("privacy.pseudonym_hint"))
+                            .desired_width(half),
+                    )
+                    .accessible_name(name_of("privacy.pseudonym_of"))
+                    .changed();
+                edited |= ui
+                    .add(
+                        egui::TextEdit::singleline(&mut person.real_name)
+                            .hint_text(t("privacy.real_name_hint"))
+                            .desired_width(half),
+                    )
+                    .accessible_name(name_of("privacy.real_name_of"))
+                    .changed();
+                if widgets::icon_button(ui, "🗑", &name_of("privacy.remove")).clicked() {
+                    commands.push(Command::RemovePerson(person.id));
+                }
+            });
+        }
+        if ui.button(t("privacy.add_person")).clicked() {
+            commands.push(Command::AddPerson);
+        }
+        ui.add_space(8.0);
+        let label = ui.label(RichText::new(t("privacy.consent")).strong());
+        let consent_text = |c: Consent| {
+            t(match c {
+                Consent::Unknown => "privacy.consent.unknown",
+                Consent::Given => "privacy.consent.given",
+                Consent::NotGiven => "privacy.consent.not_given",
+            })
+        };
+        egui::ComboBox::from_id_salt("consent")
+            .selected_text(consent_text(case.consent))
+            .width(ui.available_width().min(420.0))
+            .show_ui(ui, |ui| {
+                for option in [Consent::Given, Consent::NotGiven, Consent::Unknown] {
+                    if ui
+                        .selectable_label(case.consent == option, consent_text(option))
+                        .clicked()
+                        && case.consent != option
+                    {
+                        case.consent = option;
+                        edited = true;
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if case.consent == Consent::NotGiven {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                t("privacy.consent.not_given_warning"),
+            );
+        }
+        ui.add_space(6.0);
+        let state = view.dates.entry(DateSlot::DeleteBy).or_default();
+        edited |= widgets::date_ui(
+            ui,
+            language,
+            t("privacy.delete_by"),
+            t("privacy.delete_by"),
+            state,
+            &mut case.delete_by,
+        );
+        ui.label(RichText::new(t("privacy.delete_by_hint")).weak());
+    });
+    edited
+}
