@@ -131,20 +131,24 @@ pub fn tag_chips_ui(ui: &mut egui::Ui, language: Language, method: &Method, entr
 /// chip to the next line instead of squeezing its text.
 fn chip(ui: &mut egui::Ui, text: &str, fill: egui::Color32) -> egui::Response {
     let font = egui::TextStyle::Small.resolve(ui.style());
-    let galley = ui
-        .painter()
-        .layout_no_wrap(text.to_owned(), font, egui::Color32::from_gray(30));
     let padding = egui::vec2(7.0, 2.0);
-    let max_width = ui.available_width().max(40.0);
-    let size = egui::vec2(
-        (galley.size().x + 2.0 * padding.x).min(max_width),
-        galley.size().y + 2.0 * padding.y,
-    );
+    let color = egui::Color32::from_gray(30);
+    let mut galley = ui
+        .painter()
+        .layout_no_wrap(text.to_owned(), font.clone(), color);
+    // A chip wider than a whole row (a long title in a narrow column) wraps its text.
+    let row_width = ui.max_rect().width().max(40.0);
+    if galley.size().x + 2.0 * padding.x > row_width {
+        galley = ui
+            .painter()
+            .layout(text.to_owned(), font, color, row_width - 2.0 * padding.x);
+    }
+    let size = galley.size() + 2.0 * padding;
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
     if ui.is_rect_visible(rect) {
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 8.0, fill);
-        painter.galley(rect.min + padding, galley, egui::Color32::from_gray(30));
+        painter.galley(rect.min + padding, galley, color);
     }
     let label = text.to_owned();
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));

@@ -1262,9 +1262,10 @@ fn case_ui(
         .id_salt(("stage", doc.case.stage.index()))
         .show(ui, |ui| {
             if read_only {
-                ui.disable();
                 // Full contrast all the same: this is what the back of the room reads.
+                // (Set before disabling: disabling fades by this factor.)
                 ui.visuals_mut().disabled_alpha = 1.0;
+                ui.disable();
             }
             edited = match doc.case.stage {
                 Stage::Opening => opening::opening_ui(ui, language, method, doc, commands),

@@ -22,6 +22,19 @@ pub fn privacy_ui(
         ui.label(RichText::new(t("privacy.persons_hint")).weak());
         ui.add_space(4.0);
         let Document { case, view, .. } = doc;
+        if !case.persons.is_empty() {
+            ui.horizontal(|ui| {
+                let half = ((ui.available_width() - 60.0) / 2.0).max(120.0);
+                ui.add_sized(
+                    [half, 18.0],
+                    egui::Label::new(RichText::new(t("privacy.pseudonym")).strong()),
+                );
+                ui.add_sized(
+                    [half, 18.0],
+                    egui::Label::new(RichText::new(t("privacy.real_name")).strong()),
+                );
+            });
+        }
         for (i, person) in case.persons.iter_mut().enumerate() {
             let number = (i + 1).to_string();
             let name_of = |key| tr_args(language, key, &[("number", &number)]);
