@@ -40,6 +40,8 @@ pub struct ExportOptions {
     pub method: Option<PathBuf>,
     /// `--with-names`: real names instead of pseudonyms.
     pub names: Names,
+    /// `--allow-personal-data`: export even when the check finds personal data.
+    pub allow_personal_data: bool,
 }
 
 #[derive(Debug, PartialEq, Eq, Default)]
@@ -61,6 +63,7 @@ pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
     let mut format: Option<Format> = None;
     let mut output: Option<PathBuf> = None;
     let mut names = Names::Pseudonymised;
+    let mut allow_personal_data = false;
     let mut help = false;
     let mut version = false;
     let mut only_files = false;
@@ -74,6 +77,7 @@ pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
             "--" => only_files = true,
             "-h" | "--help" => help = true,
             "--with-names" => names = Names::Real,
+            "--allow-personal-data" => allow_personal_data = true,
             "-V" | "--version" => version = true,
             "--lang" => {
                 let value = iter
@@ -147,9 +151,10 @@ pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
             output,
             method,
             names,
+            allow_personal_data,
         }));
     }
-    if format.is_some() || output.is_some() || names == Names::Real {
+    if format.is_some() || output.is_some() || names == Names::Real || allow_personal_data {
         return Err(UsageError(tr(lang, "cli.error.export_only").to_owned()));
     }
     if let Some(command @ ("check" | "upgrade")) = command {
@@ -301,6 +306,35 @@ fn export_target(input: &Path, output: Option<&Path>, several: bool, format: For
     }
 }
 
+/// The refusal of an export with personal data: one line per finding, and what to do.
+fn report_findings(
+    language: Language,
+    path: &Path,
+    case: &crate::model::Case,
+    findings: &[crate::privacy::CaseFinding],
+    err: &mut impl Write,
+) {
+    let _ = writeln!(
+        err,
+        "{}: {}",
+        path.display(),
+        tr_args(
+            language,
+            "cli.export.personal_data",
+            &[("count", &findings.len().to_string())]
+        )
+    );
+    for finding in findings {
+        let _ = writeln!(
+            err,
+            "  {}: {}: “{}”",
+            crate::privacy::place_label(case, finding.place, language),
+            tr(language, crate::privacy::kind_key(finding.kind)),
+            finding.found
+        );
+    }
+}
+
 /// Exports each file; prints where each went. Returns 0 when all were written, 1 when
 /// any failed (those outputs are not written at all), 2 when the method or the output
 /// folder is unusable.
@@ -343,6 +377,18 @@ pub fn export(options: &ExportOptions, out: &mut impl Write, err: &mut impl Writ
                 continue;
             }
         };
+        if !options.allow_personal_data {
+            let leaving = match options.names {
+                Names::Pseudonymised => crate::privacy::pseudonymise(&case, language),
+                Names::Real => case.clone(),
+            };
+            let findings = crate::privacy::check_case(&leaving);
+            if !findings.is_empty() {
+                bad += 1;
+                report_findings(language, path, &leaving, &findings, err);
+                continue;
+            }
+        }
         let target = export_target(path, options.output.as_deref(), several, options.format);
         if target == *path {
             bad += 1;

@@ -278,6 +278,23 @@ fn xml_text(xml: &str) -> String {
     out
 }
 
+/// Clicks the button that starts an export, and steps the window (the spinner keeps it
+/// repainting) until the export is done.
+fn click_and_wait_for_export(app: &mut common::TestApp, button: &str) {
+    app.harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, button)
+        .click();
+    app.harness.step();
+    for _ in 0..500 {
+        if !app.app().export_running() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        app.harness.step();
+    }
+    app.harness.run();
+}
+
 fn swan() -> Command {
     Command::new(env!("CARGO_BIN_EXE_swan-casus"))
 }
@@ -466,19 +483,7 @@ fn the_window_exports_a_plan_with_owner_deadline_and_justification() {
     app.dialogs.push(&target);
     app.press(Modifiers::COMMAND, Key::E);
     app.click("Webpagina (HTML)");
-    // The spinner repaints while the export runs, so step instead of run.
-    app.harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Exporteren…")
-        .click();
-    app.harness.step();
-    for _ in 0..500 {
-        if !app.app().export_running() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        app.harness.step();
-    }
-    app.harness.run();
+    click_and_wait_for_export(&mut app, "Exporteren…");
     assert!(!app.app().export_running(), "the export did not finish");
     assert!(app.app().error().is_none(), "{:?}", app.app().error());
     let html = std::fs::read_to_string(&target).unwrap();
@@ -496,4 +501,81 @@ fn the_window_exports_a_plan_with_owner_deadline_and_justification() {
             .is_some(),
         "the status bar says where the file went"
     );
+}
+
+/// The fixture with a citizen service number and a phone number typed into it.
+fn case_with_personal_data(dir: &Path) -> PathBuf {
+    let mut case = fixture();
+    case.description
+        .push_str(" BSN 111222333, bereikbaar op 06-12345678.");
+    let path = dir.join("met-bsn.swan.ron");
+    storage::save_case(&path, &case).unwrap();
+    path
+}
+
+#[test]
+fn the_command_line_refuses_personal_data_unless_allowed() {
+    let temp = tempfile::tempdir().unwrap();
+    let path = case_with_personal_data(temp.path());
+    let output = temp.path().join("plan.md");
+    let out = swan()
+        .arg("export")
+        .arg(&path)
+        .args(["--format", "md", "--lang", "nl", "--output"])
+        .arg(&output)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("2 keer persoonsgegevens"), "{stderr}");
+    assert!(stderr.contains("BSN: “111222333”"), "{stderr}");
+    assert!(stderr.contains("Telefoonnummer: “06-12345678”"), "{stderr}");
+    assert!(!output.exists(), "nothing is written");
+
+    let out = swan()
+        .arg("export")
+        .arg(&path)
+        .args(["--format", "md", "--allow-personal-data", "--output"])
+        .arg(&output)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::read_to_string(&output)
+            .unwrap()
+            .contains("111222333")
+    );
+}
+
+#[test]
+fn the_window_asks_about_personal_data_before_it_exports() {
+    let temp = tempfile::tempdir().unwrap();
+    let path = case_with_personal_data(temp.path());
+    let mut app = start(temp.path(), Some(path), (1280.0, 800.0));
+    let target = temp.path().join("plan.md");
+    app.dialogs.push(&target);
+    app.press(Modifiers::COMMAND, Key::E);
+    app.click("Markdown (voor zaaksystemen en wiki's)");
+    app.click_button("Exporteren…");
+    // The check stops the export and shows both findings.
+    assert!(
+        app.harness
+            .query_by_label("Persoonsgegevens in de casus")
+            .is_some()
+    );
+    assert!(!app.app().export_running() && !target.exists());
+    // Replace the phone number; accept the BSN knowingly.
+    app.click("Vervangen: Telefoonnummer “06-12345678”");
+    let description = &app.app().document().unwrap().case.description;
+    assert!(description.contains("[verwijderd]"), "{description}");
+    assert!(!description.contains("06-12345678"));
+    app.click("Bewust accepteren: BSN “111222333”");
+    click_and_wait_for_export(&mut app, "Toch exporteren");
+    let markdown = std::fs::read_to_string(&target).unwrap();
+    assert!(markdown.contains("111222333"));
+    assert!(!markdown.contains("06-12345678"));
 }

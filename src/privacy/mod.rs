@@ -2,9 +2,11 @@
 //! the projector and in exports.
 
 pub mod names;
+pub mod scan;
 
 use crate::i18n::{Language, tr_args};
-use crate::model::{Case, Owner};
+use crate::model::{Case, Entry, ItemId, Owner, Stage};
+pub use scan::FindingKind;
 
 /// Each registered real name with what is shown instead. A person without a pseudonym
 /// is shown as "persoon 2".
@@ -40,7 +42,7 @@ pub fn pseudonymise(case: &Case, language: Language) -> Case {
         .iter()
         .map(|(n, p)| (n.as_str(), p.as_str()))
         .collect();
-    let fix = |text: &mut String| *text = names::replace_names(text, &refs);
+    let fix = |_: Place, text: &mut String| *text = names::replace_names(text, &refs);
     for_each_text(&mut copy, fix);
     for person in &mut copy.persons {
         person.real_name.clear();
@@ -48,35 +50,165 @@ pub fn pseudonymise(case: &Case, language: Language) -> Case {
     copy
 }
 
-/// Calls `f` on every free text of the case that a user typed.
-pub fn for_each_text(case: &mut Case, mut f: impl FnMut(&mut String)) {
-    for text in [
-        &mut case.title,
-        &mut case.description,
-        &mut case.question,
-        &mut case.opening_notes,
-    ] {
-        f(text);
+/// Personal data found in a case: where, what kind, and the text itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseFinding {
+    pub place: Place,
+    pub kind: FindingKind,
+    pub found: String,
+}
+
+/// Every piece of personal data in the texts of the case, registered real names
+/// included, in the order of the case.
+pub fn check_case(case: &Case) -> Vec<CaseFinding> {
+    let real_names: Vec<String> = case
+        .persons
+        .iter()
+        .map(|p| p.real_name.trim().to_owned())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let names: Vec<&str> = real_names.iter().map(String::as_str).collect();
+    let mut findings = Vec::new();
+    let mut copy = case.clone();
+    for_each_text(&mut copy, |place, text| {
+        for finding in scan::scan(text, &names) {
+            findings.push(CaseFinding {
+                place,
+                kind: finding.kind,
+                found: finding.text(text).to_owned(),
+            });
+        }
+    });
+    findings
+}
+
+/// Replaces a finding in the case: a registered name by its pseudonym, anything else by
+/// a marker such as "[verwijderd]". Every occurrence at that place is replaced.
+pub fn replace_finding(case: &mut Case, finding: &CaseFinding, language: Language) {
+    let replacement = match finding.kind {
+        FindingKind::RegisteredName => name_pairs(case, language)
+            .into_iter()
+            .find(|(name, _)| names::find_names(&finding.found, &[name.as_str()]).len() == 1)
+            .map(|(_, pseudonym)| pseudonym),
+        _ => None,
     }
-    for participant in &mut case.participants {
-        f(&mut participant.name);
-        f(&mut participant.discipline);
+    .unwrap_or_else(|| crate::i18n::tr(language, "privacy.removed").to_owned());
+    for_each_text(case, |place, text| {
+        if place == finding.place && text.contains(&finding.found) {
+            *text = text.replace(&finding.found, &replacement);
+        }
+    });
+}
+
+/// The key of a finding kind's name in the translation files.
+pub fn kind_key(kind: FindingKind) -> &'static str {
+    match kind {
+        FindingKind::Bsn => "privacy.kind.bsn",
+        FindingKind::Iban => "privacy.kind.iban",
+        FindingKind::Phone => "privacy.kind.phone",
+        FindingKind::Email => "privacy.kind.email",
+        FindingKind::PostcodeWithNumber => "privacy.kind.postcode",
+        FindingKind::DateOfBirth => "privacy.kind.birth_date",
+        FindingKind::RegisteredName => "privacy.kind.name",
     }
-    for entry in case.entries_mut() {
-        f(&mut entry.text);
-        if let Some(signal) = &mut entry.signal {
-            f(&mut signal.to);
-            f(&mut signal.change);
+}
+
+/// Where a finding is, in words: "Notitie in fase 1, niveau 2".
+pub fn place_label(case: &Case, place: Place, language: Language) -> String {
+    let t = |key| crate::i18n::tr(language, key).to_owned();
+    match place {
+        Place::Title => t("case.title"),
+        Place::Description => t("case.description"),
+        Place::Question => t("case.question"),
+        Place::OpeningNotes => t("case.opening_notes"),
+        Place::Participant(id) => tr_args(
+            language,
+            "privacy.place.participant",
+            &[("name", case.participant(id).map_or("", |p| p.name.as_str()))],
+        ),
+        Place::Note(id) => match case.notes.iter().find(|n| n.id == id) {
+            Some(n) => tr_args(
+                language,
+                "privacy.place.note",
+                &[
+                    ("phase", &n.phase.number().to_string()),
+                    ("level", &n.level.number().to_string()),
+                ],
+            ),
+            None => String::new(),
+        },
+        Place::Option(id) => match case.option(id) {
+            Some(o) => tr_args(
+                language,
+                "privacy.place.option",
+                &[("level", &o.level.number().to_string())],
+            ),
+            None => String::new(),
+        },
+        Place::Closing => t("privacy.place.closing"),
+    }
+}
+
+/// Where in a case a text is: what the findings of a scan point to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Place {
+    Title,
+    Description,
+    Question,
+    OpeningNotes,
+    Participant(ItemId),
+    Note(ItemId),
+    /// The option itself, its reason, its plan or its signal.
+    Option(ItemId),
+    Closing,
+}
+
+impl Place {
+    /// The step of the stepper where this text is edited.
+    pub fn stage(self, case: &Case) -> Stage {
+        match self {
+            Place::Title
+            | Place::Description
+            | Place::Question
+            | Place::OpeningNotes
+            | Place::Participant(_) => Stage::Opening,
+            Place::Note(id) => case
+                .notes
+                .iter()
+                .find(|n| n.id == id)
+                .map_or(Stage::Opening, |n| Stage::Phase(n.phase)),
+            Place::Option(_) => Stage::Plan,
+            Place::Closing => Stage::Closing,
         }
     }
+}
+
+/// Calls `f` on every free text of the case that a user typed, with where it is.
+pub fn for_each_text(case: &mut Case, mut f: impl FnMut(Place, &mut String)) {
+    f(Place::Title, &mut case.title);
+    f(Place::Description, &mut case.description);
+    f(Place::Question, &mut case.question);
+    f(Place::OpeningNotes, &mut case.opening_notes);
+    for participant in &mut case.participants {
+        f(Place::Participant(participant.id), &mut participant.name);
+        f(
+            Place::Participant(participant.id),
+            &mut participant.discipline,
+        );
+    }
+    for note in &mut case.notes {
+        entry_texts(Place::Note(note.id), &mut note.entry, &mut f);
+    }
     for option in &mut case.options {
-        f(&mut option.decision_reason);
+        let place = Place::Option(option.id);
+        entry_texts(place, &mut option.entry, &mut f);
+        f(place, &mut option.decision_reason);
         let plan = &mut option.plan;
-        f(&mut plan.alternatives);
-        f(&mut plan.first_step);
+        f(place, &mut plan.alternatives);
+        f(place, &mut plan.first_step);
         for owner in [&mut plan.owner, &mut plan.co_owner] {
             if let Owner::Named(name) = owner {
-                f(name);
+                f(place, name);
             }
         }
     }
@@ -90,14 +222,22 @@ pub fn for_each_text(case: &mut Case, mut f: impl FnMut(&mut String)) {
         &mut closing.reflection.what_went_well,
         &mut closing.reflection.do_differently,
     ] {
-        f(text);
+        f(Place::Closing, text);
+    }
+}
+
+fn entry_texts(place: Place, entry: &mut Entry, f: &mut impl FnMut(Place, &mut String)) {
+    f(place, &mut entry.text);
+    if let Some(signal) = &mut entry.signal {
+        f(place, &mut signal.to);
+        f(place, &mut signal.change);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Entry, Level, Person, Phase, Signal};
+    use crate::model::{Level, Person, Phase, Signal};
 
     #[test]
     fn no_registered_name_survives_pseudonymisation() {

@@ -65,6 +65,13 @@ pub enum Command {
     AskExport,
     /// Ask where to write the export in this format.
     ExportAs(crate::export::Format),
+    /// The check found nothing, or the user dealt with every finding: ask where to
+    /// write the export.
+    ExportChecked(crate::export::Format),
+    /// Scan the case for personal data and show what was found.
+    CheckPersonalData,
+    /// Replace finding number N of the open check.
+    ReplaceFinding(usize),
     /// Make the export and write it here (the dialog answered, or a test).
     ExportTo(crate::export::Format, PathBuf),
     /// Open the recovery copy with this index in the list found at start.

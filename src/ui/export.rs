@@ -29,6 +29,7 @@ pub struct ExportState {
 pub struct ExportJob {
     pub format: Format,
     pub path: PathBuf,
+    language: Language,
     done: mpsc::Receiver<Result<(), String>>,
 }
 
@@ -76,7 +77,12 @@ impl ExportState {
             ctx.request_repaint();
         });
         self.last_format = Some(format);
-        self.job = Some(ExportJob { format, path, done });
+        self.job = Some(ExportJob {
+            format,
+            path,
+            language,
+            done,
+        });
     }
 
     /// The outcome once the running export is done.
@@ -87,7 +93,7 @@ impl ExportState {
             Ok(Err(message)) => ExportOutcome::Failed(message),
             Err(mpsc::TryRecvError::Empty) => return None,
             Err(mpsc::TryRecvError::Disconnected) => {
-                ExportOutcome::Failed(tr(Language::default(), "export.crashed").to_owned())
+                ExportOutcome::Failed(tr(job.language, "export.crashed").to_owned())
             }
         };
         self.job = None;

@@ -10,6 +10,7 @@ mod opening;
 mod phase;
 mod plan;
 mod privacy;
+mod privacy_check;
 mod start;
 mod style;
 mod widgets;
@@ -157,6 +158,8 @@ pub struct SwanApp {
     overdue: Vec<start::Overdue>,
     /// A case file the user asked to delete completely, waiting for confirmation.
     confirm_delete_file: Option<PathBuf>,
+    /// The personal-data check, while its dialog is open.
+    privacy_check: Option<privacy_check::PrivacyCheck>,
 }
 
 /// How the app starts: where its own files live, and what the command line asked for.
@@ -202,6 +205,7 @@ impl SwanApp {
             pseudonyms_shown: false,
             overdue: Vec::new(),
             confirm_delete_file: None,
+            privacy_check: None,
             dirs: options.dirs,
             settings,
             method: Method::builtin(),
@@ -337,6 +341,11 @@ impl SwanApp {
         export::export_dialog_ui(&ctx, self.language(), &mut self.export, &mut commands);
         self.finish_export();
 
+        // The frame was drawn before the commands changed the state: draw once more, so
+        // the change shows now and not at the next mouse move.
+        if !commands.is_empty() {
+            ctx.request_repaint();
+        }
         for command in commands {
             self.apply(command, &ctx);
         }
@@ -438,6 +447,14 @@ impl SwanApp {
                     "Ctrl+E",
                     has_case && !self.export.running(),
                     Command::AskExport,
+                    commands,
+                );
+                menu_item(
+                    ui,
+                    t("menu.check"),
+                    "",
+                    has_case,
+                    Command::CheckPersonalData,
                     commands,
                 );
                 ui.separator();
@@ -644,6 +661,26 @@ impl SwanApp {
             }
             return;
         }
+        if let (Some(check), Some(doc)) = (&mut self.privacy_check, &self.doc) {
+            match privacy_check::privacy_check_ui(ctx, language, &doc.case, check) {
+                Some(privacy_check::CheckAnswer::GoTo(place)) => {
+                    commands.push(Command::GoTo(place.stage(&doc.case)));
+                    self.privacy_check = None;
+                }
+                Some(privacy_check::CheckAnswer::Replace(index)) => {
+                    commands.push(Command::ReplaceFinding(index));
+                }
+                Some(privacy_check::CheckAnswer::Export) => {
+                    if let Some((format, _)) = check.then_export {
+                        commands.push(Command::ExportChecked(format));
+                    }
+                    self.privacy_check = None;
+                }
+                Some(privacy_check::CheckAnswer::Close) => self.privacy_check = None,
+                None => {}
+            }
+            return;
+        }
         if let Some(path) = self.confirm_delete_file.clone() {
             let body = tr_args(
                 language,
@@ -840,7 +877,52 @@ impl SwanApp {
             }
             Command::ExportAs(format) => {
                 if let Some(doc) = &self.doc {
-                    let name = export::suggested_name(&doc.case.title, language, format);
+                    let names = self.export.names;
+                    let findings = privacy_check::PrivacyCheck::run(&doc.case, names, language);
+                    if findings.is_empty() {
+                        self.apply(Command::ExportChecked(format), ctx);
+                    } else {
+                        self.privacy_check = Some(privacy_check::PrivacyCheck {
+                            findings,
+                            accepted: Default::default(),
+                            then_export: Some((format, names)),
+                        });
+                    }
+                }
+            }
+            Command::CheckPersonalData => {
+                if let Some(doc) = &self.doc {
+                    self.privacy_check = Some(privacy_check::PrivacyCheck {
+                        findings: crate::privacy::check_case(&doc.case),
+                        accepted: Default::default(),
+                        then_export: None,
+                    });
+                }
+            }
+            Command::ReplaceFinding(index) => {
+                if let (Some(check), Some(doc)) = (&mut self.privacy_check, &mut self.doc)
+                    && let Some(finding) = check.findings.get(index).cloned()
+                {
+                    crate::privacy::replace_finding(&mut doc.case, &finding, language);
+                    doc.touch();
+                    check.findings = match check.then_export {
+                        Some((_, names)) => {
+                            privacy_check::PrivacyCheck::run(&doc.case, names, language)
+                        }
+                        None => crate::privacy::check_case(&doc.case),
+                    };
+                }
+            }
+            Command::ExportChecked(format) => {
+                if let Some(doc) = &self.doc {
+                    // A pseudonymised export gets no real name in its file name either.
+                    let title = match self.export.names {
+                        crate::export::Names::Pseudonymised => {
+                            crate::privacy::pseudonymise(&doc.case, language).title
+                        }
+                        crate::export::Names::Real => doc.case.title.clone(),
+                    };
+                    let name = export::suggested_name(&title, language, format);
                     if let Some(path) = self.dialogs.save_export(language, format, &name) {
                         self.apply(
                             Command::ExportTo(format, export::with_extension(&path, format)),
@@ -1022,6 +1104,11 @@ impl SwanApp {
             Some(export::ExportOutcome::Failed(message)) => self.error = Some(message),
             None => {}
         }
+    }
+
+    /// The findings of the personal-data check whose dialog is open.
+    pub fn privacy_findings(&self) -> Option<&[crate::privacy::CaseFinding]> {
+        self.privacy_check.as_ref().map(|c| c.findings.as_slice())
     }
 
     /// Whether an export is being made in the background.

@@ -26,9 +26,11 @@ pub fn overdue_cases(recent: &[PathBuf], today: NaiveDate) -> Vec<Overdue> {
         .filter_map(|path| {
             let case = storage::load_case(path).ok()?;
             let delete_by = case.delete_by.filter(|_| case.past_delete_by(today))?;
+            // The start screen may be on the projector: no real names there.
+            let title = crate::privacy::pseudonymise(&case, crate::i18n::Language::default()).title;
             Some(Overdue {
                 path: path.clone(),
-                title: case.title,
+                title,
                 delete_by,
             })
         })
