@@ -671,7 +671,7 @@ impl SwanApp {
                     commands.push(Command::ReplaceFinding(index));
                 }
                 Some(privacy_check::CheckAnswer::Export) => {
-                    if let Some((format, _)) = check.then_export {
+                    if let Some(format) = check.then_export {
                         commands.push(Command::ExportChecked(format));
                     }
                     self.privacy_check = None;
@@ -885,17 +885,25 @@ impl SwanApp {
                         self.privacy_check = Some(privacy_check::PrivacyCheck {
                             findings,
                             accepted: Default::default(),
-                            then_export: Some((format, names)),
+                            then_export: Some(format),
+                            names,
                         });
                     }
                 }
             }
             Command::CheckPersonalData => {
                 if let Some(doc) = &self.doc {
+                    // On the projector the check itself must not show real names.
+                    let names = if self.pseudonyms_shown {
+                        crate::export::Names::Pseudonymised
+                    } else {
+                        crate::export::Names::Real
+                    };
                     self.privacy_check = Some(privacy_check::PrivacyCheck {
-                        findings: crate::privacy::check_case(&doc.case),
+                        findings: privacy_check::PrivacyCheck::run(&doc.case, names, language),
                         accepted: Default::default(),
                         then_export: None,
+                        names,
                     });
                 }
             }
@@ -905,12 +913,8 @@ impl SwanApp {
                 {
                     crate::privacy::replace_finding(&mut doc.case, &finding, language);
                     doc.touch();
-                    check.findings = match check.then_export {
-                        Some((_, names)) => {
-                            privacy_check::PrivacyCheck::run(&doc.case, names, language)
-                        }
-                        None => crate::privacy::check_case(&doc.case),
-                    };
+                    check.findings =
+                        privacy_check::PrivacyCheck::run(&doc.case, check.names, language);
                 }
             }
             Command::ExportChecked(format) => {

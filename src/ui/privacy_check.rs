@@ -15,7 +15,10 @@ pub struct PrivacyCheck {
     pub findings: Vec<CaseFinding>,
     pub accepted: HashSet<(Place, FindingKind, String)>,
     /// The export to carry on with once every finding is dealt with.
-    pub then_export: Option<(Format, Names)>,
+    pub then_export: Option<Format>,
+    /// Whether the check looks at the case with pseudonyms (as it leaves the app, or as
+    /// the projector shows it) or with the real names.
+    pub names: Names,
 }
 
 impl PrivacyCheck {
