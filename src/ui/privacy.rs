@@ -25,14 +25,14 @@ pub fn privacy_ui(
         if !case.persons.is_empty() {
             ui.horizontal(|ui| {
                 let half = ((ui.available_width() - 60.0) / 2.0).max(120.0);
-                ui.add_sized(
-                    [half, 18.0],
-                    egui::Label::new(RichText::new(t("privacy.pseudonym")).strong()),
-                );
-                ui.add_sized(
-                    [half, 18.0],
-                    egui::Label::new(RichText::new(t("privacy.real_name")).strong()),
-                );
+                for key in ["privacy.pseudonym", "privacy.real_name"] {
+                    let size = egui::vec2(half, 18.0);
+                    let layout = egui::Layout::left_to_right(egui::Align::Center);
+                    ui.allocate_ui_with_layout(size, layout, |ui| {
+                        ui.set_min_width(half);
+                        ui.label(RichText::new(t(key)).strong());
+                    });
+                }
             });
         }
         for (i, person) in case.persons.iter_mut().enumerate() {
