@@ -16,7 +16,7 @@ bin="${CARGO_TARGET_DIR:-target}/debug/swan-casus"
 HOME="$work" "$soffice" --headless -env:UserInstallation="file://$work/profile" \
   --convert-to pdf --outdir "$work" "$work/plan.docx" >/dev/null 2>&1
 text=$(pdftotext "$work/plan.pdf" - | tr -s '[:space:]' ' ')
-for expected in "Scootmobiel verstrekken" "welzijnsorganisatie" "Nĳmegen" "Zoë" "Signalen" "teamleider Wmo"; do
+for expected in "Scootmobiel verstrekken" "welzijnsorganisatie" "Nĳmegen" "mevrouw Z." "Signalen" "teamleider Wmo"; do
   if [[ "$text" != *"$expected"* ]]; then
     echo "LibreOffice's rendering of the DOCX lacks: $expected" >&2
     exit 1
