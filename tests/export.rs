@@ -579,3 +579,13 @@ fn the_window_asks_about_personal_data_before_it_exports() {
     assert!(markdown.contains("111222333"));
     assert!(!markdown.contains("06-12345678"));
 }
+
+#[test]
+fn the_example_cases_and_the_method_hold_no_personal_data() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let case = storage::load_case(&entry.unwrap().path()).unwrap();
+        let findings = swan_casus::privacy::check_case(&case);
+        assert!(findings.is_empty(), "{}: {findings:?}", case.title);
+    }
+}
