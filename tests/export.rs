@@ -581,7 +581,7 @@ fn the_window_asks_about_personal_data_before_it_exports() {
 }
 
 #[test]
-fn the_example_cases_and_the_method_hold_no_personal_data() {
+fn the_example_cases_hold_no_personal_data() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples");
     for entry in std::fs::read_dir(dir).unwrap() {
         let case = storage::load_case(&entry.unwrap().path()).unwrap();
