@@ -280,6 +280,11 @@ fn the_projector_view_shows_pseudonyms_instead_of_real_names() {
     assert!(!shows(&app, "Truus"), "the real name is still on screen");
     assert!(shows(&app, "bewoner woont alleen"));
     assert!(shows(&app, "Pseudoniemen aan"));
+    // Moving between steps works in the projector view, and shows the new step.
+    go_to(&mut app, Stage::Phase(Phase::Possibilities));
+    assert!(shows(&app, "Nieuwe optie op niveau 1"));
+    go_to(&mut app, Stage::Phase(Phase::Understand));
+    assert!(shows(&app, "bewoner woont alleen"));
     // The case itself keeps the real name; only the screen shows the pseudonym.
     let case = &app.app().document().unwrap().case;
     assert_eq!(case.notes[0].entry.text, "Truus Bakker woont alleen");

@@ -80,7 +80,7 @@ pub enum ExportError {
 }
 
 /// Whether an export shows the pseudonyms (the default) or the registered real names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Names {
     #[default]
     Pseudonymised,

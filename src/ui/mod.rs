@@ -77,6 +77,9 @@ pub struct CaseView {
     pub drafts: std::collections::HashMap<(Stage, usize), String>,
     /// An item the user asked to delete, waiting for confirmation.
     pub confirm_delete: Option<ItemId>,
+    /// The case as the projector view shows it, for the revision and language it was
+    /// made for.
+    pub pseudonymised: Option<((u64, Language), Case)>,
 }
 
 impl Document {
@@ -323,11 +326,26 @@ impl SwanApp {
                 Some(doc) if self.pseudonyms_shown => {
                     // The projector view: the case as exported, with pseudonyms, and
                     // nothing editable, so no real name can reappear or be typed over.
-                    let shown = crate::privacy::pseudonymise(&doc.case, language);
-                    let original = std::mem::replace(&mut doc.case, shown);
+                    // Pseudonymised once per edit and language, not every frame.
+                    let stale = doc
+                        .view
+                        .pseudonymised
+                        .as_ref()
+                        .is_none_or(|(key, _)| *key != (doc.revision, language));
+                    if stale {
+                        let shown = crate::privacy::pseudonymise(&doc.case, language);
+                        doc.view.pseudonymised = Some(((doc.revision, language), shown));
+                    }
+                    if let Some((_, shown)) = &mut doc.view.pseudonymised {
+                        // Moving between steps is not an edit: follow it here.
+                        shown.stage = doc.case.stage;
+                        std::mem::swap(&mut doc.case, shown);
+                    }
                     pseudonyms_banner_ui(ui, language);
                     case_ui(ui, language, &self.method, doc, true, &mut commands);
-                    doc.case = original;
+                    if let Some((_, shown)) = &mut doc.view.pseudonymised {
+                        std::mem::swap(&mut doc.case, shown);
+                    }
                 }
                 Some(doc) => {
                     let edited = case_ui(ui, language, &self.method, doc, false, &mut commands);

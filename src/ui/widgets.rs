@@ -194,10 +194,7 @@ pub fn date_ui(
 ) -> bool {
     let t = |key| tr(language, key);
     // Start from the stored value, and follow it when it changed elsewhere.
-    if !state.invalid
-        && value.map(crate::dates::format_date)
-            != crate::dates::parse_date(&state.text).map(crate::dates::format_date)
-    {
+    if !state.invalid && *value != crate::dates::parse_date(&state.text) {
         state.text = value.map(crate::dates::format_date).unwrap_or_default();
     }
     let mut changed = false;
