@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::export::{Format, Names};
-use crate::i18n::{Language, tr, tr_args};
+use crate::i18n::{Language, tr, tr_args, tr_count};
 use crate::messages;
 use crate::method::Method;
 use crate::storage;
@@ -52,119 +52,156 @@ pub struct GuiOptions {
     pub language: Option<Language>,
 }
 
-/// A command line that does not make sense, said in the words of the user's language.
+/// A command line that does not make sense, said in the words of the user's language
+/// (the one asked for with `--lang`, wherever it stands).
 #[derive(Debug, PartialEq, Eq)]
-pub struct UsageError(pub String);
+pub struct UsageError {
+    pub message: String,
+    pub language: Language,
+}
+
+/// The language asked for with `--lang`, looked up before anything else so that every
+/// complaint about the command line is in that language.
+fn requested_language(args: &[String]) -> Language {
+    let mut iter = args.iter();
+    let mut found = None;
+    while let Some(arg) = iter.next() {
+        let value = match arg.strip_prefix("--lang=") {
+            Some(value) => Some(value),
+            None if arg == "--lang" => iter.next().map(String::as_str),
+            None if arg == "--" => break,
+            None => None,
+        };
+        if let Some(language) = value.and_then(Language::from_code) {
+            found = Some(language);
+        }
+    }
+    found.unwrap_or_default()
+}
+
+/// The options and words of a command line, before they are checked against each other.
+#[derive(Default)]
+struct Flags {
+    language: Option<Language>,
+    method: Option<PathBuf>,
+    positional: Vec<String>,
+    format: Option<Format>,
+    output: Option<PathBuf>,
+    names: Names,
+    allow_personal_data: bool,
+    help: bool,
+    version: bool,
+}
+
+/// Makes a usage error in the language asked for.
+struct Usage(Language);
+
+impl Usage {
+    fn error(&self, key: &str, args: &[(&str, &str)]) -> UsageError {
+        UsageError {
+            message: tr_args(self.0, key, args),
+            language: self.0,
+        }
+    }
+
+    fn language(&self, value: &str) -> Result<Language, UsageError> {
+        Language::from_code(value)
+            .ok_or_else(|| self.error("cli.error.lang_unknown", &[("value", value)]))
+    }
+
+    fn format(&self, value: &str) -> Result<Format, UsageError> {
+        Format::from_extension(value)
+            .ok_or_else(|| self.error("cli.error.format_unknown", &[("value", value)]))
+    }
+}
 
 pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
-    let mut language: Option<Language> = None;
-    let mut method = None;
-    let mut positional = Vec::new();
-    let mut format: Option<Format> = None;
-    let mut output: Option<PathBuf> = None;
-    let mut names = Names::Pseudonymised;
-    let mut allow_personal_data = false;
-    let mut help = false;
-    let mut version = false;
-    let mut only_files = false;
+    let usage = Usage(requested_language(args));
+    let flags = read_flags(args, &usage)?;
+    invocation(flags, &usage)
+}
+
+fn read_flags(args: &[String], usage: &Usage) -> Result<Flags, UsageError> {
+    let mut flags = Flags::default();
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
-        if only_files {
-            positional.push(arg.clone());
-            continue;
-        }
+        let mut value_of = |missing: &str| iter.next().ok_or_else(|| usage.error(missing, &[]));
         match arg.as_str() {
-            "--" => only_files = true,
-            "-h" | "--help" => help = true,
-            "--with-names" => names = Names::Real,
-            "--allow-personal-data" => allow_personal_data = true,
-            "-V" | "--version" => version = true,
-            "--lang" => {
-                let value = iter
-                    .next()
-                    .ok_or_else(|| usage("cli.error.lang_missing", &[]))?;
-                language = Some(
-                    Language::from_code(value)
-                        .ok_or_else(|| usage("cli.error.lang_unknown", &[("value", value)]))?,
-                );
+            "--" => {
+                flags.positional.extend(iter.cloned());
+                break;
             }
+            "-h" | "--help" => flags.help = true,
+            "--with-names" => flags.names = Names::Real,
+            "--allow-personal-data" => flags.allow_personal_data = true,
+            "-V" | "--version" => flags.version = true,
+            "--lang" => flags.language = Some(usage.language(value_of("cli.error.lang_missing")?)?),
             "--method" => {
-                let value = iter
-                    .next()
-                    .ok_or_else(|| usage("cli.error.method_missing", &[]))?;
-                method = Some(PathBuf::from(value));
+                flags.method = Some(PathBuf::from(value_of("cli.error.method_missing")?));
             }
             "--format" | "-f" => {
-                let value = iter
-                    .next()
-                    .ok_or_else(|| usage("cli.error.format_missing", &[]))?;
-                format = Some(parse_format(value)?);
+                flags.format = Some(usage.format(value_of("cli.error.format_missing")?)?);
             }
             "--output" | "-o" => {
-                let value = iter
-                    .next()
-                    .ok_or_else(|| usage("cli.error.output_missing", &[]))?;
-                output = Some(PathBuf::from(value));
+                flags.output = Some(PathBuf::from(value_of("cli.error.output_missing")?));
             }
-            other if other.starts_with("--format=") => {
-                format = Some(parse_format(&other["--format=".len()..])?);
+            other => {
+                if let Some(value) = other.strip_prefix("--format=") {
+                    flags.format = Some(usage.format(value)?);
+                } else if let Some(value) = other.strip_prefix("--output=") {
+                    flags.output = Some(PathBuf::from(value));
+                } else if let Some(value) = other.strip_prefix("--lang=") {
+                    flags.language = Some(usage.language(value)?);
+                } else if other.starts_with('-') && other.len() > 1 {
+                    return Err(usage.error("cli.error.unknown_option", &[("option", other)]));
+                } else {
+                    flags.positional.push(arg.clone());
+                }
             }
-            other if other.starts_with("--output=") => {
-                output = Some(PathBuf::from(&other["--output=".len()..]));
-            }
-            other if other.starts_with("--lang=") => {
-                let value = &other["--lang=".len()..];
-                language = Some(
-                    Language::from_code(value)
-                        .ok_or_else(|| usage("cli.error.lang_unknown", &[("value", value)]))?,
-                );
-            }
-            other if other.starts_with('-') && other.len() > 1 => {
-                return Err(usage("cli.error.unknown_option", &[("option", other)]));
-            }
-            _ => positional.push(arg.clone()),
         }
     }
-    let lang = language.unwrap_or_default();
-    if help {
+    Ok(flags)
+}
+
+fn invocation(mut flags: Flags, usage: &Usage) -> Result<Invocation, UsageError> {
+    let lang = flags.language.unwrap_or_default();
+    if flags.help {
         return Ok(Invocation::Help(lang));
     }
-    if version {
+    if flags.version {
         return Ok(Invocation::Version);
     }
-    let command = positional.first().map(String::as_str);
+    let command = flags.positional.first().map(String::as_str);
+    let files = || -> Vec<PathBuf> { flags.positional[1..].iter().map(PathBuf::from).collect() };
     if command == Some("export") {
-        let files: Vec<PathBuf> = positional[1..].iter().map(PathBuf::from).collect();
+        let files = files();
         if files.is_empty() {
-            return Err(UsageError(tr_args(
-                lang,
-                "cli.error.no_files",
-                &[("command", "export")],
-            )));
+            return Err(usage.error("cli.error.no_files", &[("command", "export")]));
         }
-        let format =
-            format.ok_or_else(|| UsageError(tr(lang, "cli.error.format_missing").to_owned()))?;
+        let format = flags
+            .format
+            .ok_or_else(|| usage.error("cli.error.format_missing", &[]))?;
         return Ok(Invocation::Export(ExportOptions {
             language: lang,
             files,
             format,
-            output,
-            method,
-            names,
-            allow_personal_data,
+            output: flags.output,
+            method: flags.method,
+            names: flags.names,
+            allow_personal_data: flags.allow_personal_data,
         }));
     }
-    if format.is_some() || output.is_some() || names == Names::Real || allow_personal_data {
-        return Err(UsageError(tr(lang, "cli.error.export_only").to_owned()));
+    let export_only = flags.format.is_some()
+        || flags.output.is_some()
+        || flags.names == Names::Real
+        || flags.allow_personal_data;
+    if export_only {
+        return Err(usage.error("cli.error.export_only", &[]));
     }
     if let Some(command @ ("check" | "upgrade")) = command {
-        let files: Vec<PathBuf> = positional[1..].iter().map(PathBuf::from).collect();
+        let files = files();
         if files.is_empty() {
-            return Err(UsageError(tr_args(
-                lang,
-                "cli.error.no_files",
-                &[("command", command)],
-            )));
+            return Err(usage.error("cli.error.no_files", &[("command", command)]));
         }
         return Ok(if command == "check" {
             Invocation::Check {
@@ -178,23 +215,14 @@ pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
             }
         });
     }
-    if positional.len() > 1 {
-        return Err(UsageError(tr(lang, "cli.error.one_file").to_owned()));
+    if flags.positional.len() > 1 {
+        return Err(usage.error("cli.error.one_file", &[]));
     }
     Ok(Invocation::Gui(GuiOptions {
-        file: positional.pop().map(PathBuf::from),
-        method,
-        language,
+        file: flags.positional.pop().map(PathBuf::from),
+        method: flags.method,
+        language: flags.language,
     }))
-}
-
-fn parse_format(value: &str) -> Result<Format, UsageError> {
-    Format::from_extension(value)
-        .ok_or_else(|| usage("cli.error.format_unknown", &[("value", value)]))
-}
-
-fn usage(key: &str, args: &[(&str, &str)]) -> UsageError {
-    UsageError(tr_args(Language::default(), key, args))
 }
 
 pub fn help_text(language: Language) -> String {
@@ -238,15 +266,12 @@ fn summary_with(
     if bad == 0 {
         return 0;
     }
-    let _ = writeln!(
-        err,
-        "{}",
-        tr_args(
-            language,
-            key,
-            &[("bad", &bad.to_string()), ("total", &total.to_string())],
-        )
-    );
+    let text = if total == 1 {
+        tr(language, &format!("{key}.single")).to_owned()
+    } else {
+        tr_count(language, key, bad, &[("total", &total.to_string())])
+    };
+    let _ = writeln!(err, "{text}");
     1
 }
 
@@ -294,10 +319,7 @@ fn export_target(input: &Path, output: Option<&Path>, several: bool, format: For
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let stem = file_name
-        .strip_suffix(".swan.ron")
-        .or_else(|| file_name.strip_suffix(".ron"))
-        .unwrap_or(&file_name);
+    let stem = storage::case_stem(&file_name);
     let name = format!("{stem}.{}", format.extension());
     match output {
         Some(out) if several || out.is_dir() => out.join(name),
@@ -318,11 +340,7 @@ fn report_findings(
         err,
         "{}: {}",
         path.display(),
-        tr_args(
-            language,
-            "cli.export.personal_data",
-            &[("count", &findings.len().to_string())]
-        )
+        tr_count(language, "cli.export.personal_data", findings.len(), &[])
     );
     for finding in findings {
         let _ = writeln!(
@@ -369,54 +387,8 @@ pub fn export(options: &ExportOptions, out: &mut impl Write, err: &mut impl Writ
     let today = chrono::Local::now().date_naive();
     let mut bad = 0;
     for path in &options.files {
-        let case = match storage::load_case(path) {
-            Ok(case) => case,
-            Err(error) => {
-                bad += 1;
-                report_load_error(language, path, &error, err);
-                continue;
-            }
-        };
-        if !options.allow_personal_data {
-            let leaving = match options.names {
-                Names::Pseudonymised => crate::privacy::pseudonymise(&case, language),
-                Names::Real => case.clone(),
-            };
-            let findings = crate::privacy::check_case(&leaving);
-            if !findings.is_empty() {
-                bad += 1;
-                report_findings(language, path, &leaving, &findings, err);
-                continue;
-            }
-        }
         let target = export_target(path, options.output.as_deref(), several, options.format);
-        if target == *path {
-            bad += 1;
-            let _ = writeln!(
-                err,
-                "{}",
-                tr_args(
-                    language,
-                    "cli.export.same_file",
-                    &[("path", &path.display().to_string())]
-                )
-            );
-            continue;
-        }
-        let written = crate::export::export(
-            &case,
-            &method,
-            language,
-            options.format,
-            options.names,
-            today,
-        )
-        .map_err(|e| messages::export_error(language, &e))
-        .and_then(|bytes| {
-            storage::write_atomically(&target, &bytes, false)
-                .map_err(|e| messages::save_error(language, &target, &e))
-        });
-        match written {
+        match export_one(options, &method, path, &target, today, err) {
             Ok(()) => {
                 let _ = writeln!(
                     out,
@@ -431,10 +403,7 @@ pub fn export(options: &ExportOptions, out: &mut impl Write, err: &mut impl Writ
                     )
                 );
             }
-            Err(message) => {
-                bad += 1;
-                let _ = writeln!(err, "{}: {message}", path.display());
-            }
+            Err(Reported) => bad += 1,
         }
     }
     summary_with(
@@ -444,6 +413,56 @@ pub fn export(options: &ExportOptions, out: &mut impl Write, err: &mut impl Writ
         options.files.len(),
         err,
     )
+}
+
+/// A failure that has been printed already.
+struct Reported;
+
+/// Loads, checks and exports one file to `target`; says on `err` why not.
+fn export_one(
+    options: &ExportOptions,
+    method: &Method,
+    path: &Path,
+    target: &Path,
+    today: chrono::NaiveDate,
+    err: &mut impl Write,
+) -> Result<(), Reported> {
+    let language = options.language;
+    let case = storage::load_case(path).map_err(|error| {
+        report_load_error(language, path, &error, err);
+        Reported
+    })?;
+    if !options.allow_personal_data {
+        let leaving = match options.names {
+            Names::Pseudonymised => crate::privacy::pseudonymise(&case, language),
+            Names::Real => case.clone(),
+        };
+        let findings = crate::privacy::check_case(&leaving);
+        if !findings.is_empty() {
+            report_findings(language, path, &leaving, &findings, err);
+            return Err(Reported);
+        }
+    }
+    if target == path {
+        let same = tr_args(
+            language,
+            "cli.export.same_file",
+            &[("path", &path.display().to_string())],
+        );
+        let _ = writeln!(err, "{same}");
+        return Err(Reported);
+    }
+    let format = options.format;
+    crate::export::export(&case, method, language, format, options.names, today)
+        .map_err(|e| messages::export_error(language, &e))
+        .and_then(|bytes| {
+            storage::write_atomically(target, &bytes, false)
+                .map_err(|e| messages::save_error(language, target, &e))
+        })
+        .map_err(|message| {
+            let _ = writeln!(err, "{}: {message}", path.display());
+            Reported
+        })
 }
 
 /// Loads each file; prints one line per file. Returns the process exit code: 0 when all

@@ -87,6 +87,17 @@ pub fn tr_args(language: Language, key: &str, args: &[(&str, &str)]) -> String {
     text
 }
 
+/// A text with a number in it, in the right plural form: the key with `.one` when the
+/// number is 1, with `.other` otherwise ("1 bestand", "2 bestanden"). `{count}` is
+/// filled in, and so are `args`.
+pub fn tr_count(language: Language, key: &str, count: usize, args: &[(&str, &str)]) -> String {
+    let form = if count == 1 { "one" } else { "other" };
+    let count_text = count.to_string();
+    let mut all = vec![("count", count_text.as_str())];
+    all.extend_from_slice(args);
+    tr_args(language, &format!("{key}.{form}"), &all)
+}
+
 /// The keys of a translation file, for the completeness tests.
 pub fn keys(source: &str) -> Result<Vec<String>, ron::error::SpannedError> {
     let table: Table = ron::from_str(source)?;

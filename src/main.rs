@@ -12,8 +12,8 @@ fn main() -> ExitCode {
     let invocation = match cli::parse(&args) {
         Ok(invocation) => invocation,
         Err(usage) => {
-            eprintln!("{}", usage.0);
-            eprintln!("{}", tr(Default::default(), "cli.see_help"));
+            eprintln!("{}", usage.message);
+            eprintln!("{}", tr(usage.language, "cli.see_help"));
             return ExitCode::from(2);
         }
     };

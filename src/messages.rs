@@ -12,7 +12,11 @@ use crate::syntax::{SyntaxError, SyntaxProblem};
 pub fn load_error(language: Language, error: &LoadError) -> String {
     let t = |key| tr(language, key).to_owned();
     match error {
-        LoadError::Read(reason) => tr_args(language, "error.load.read", &[("reason", reason)]),
+        LoadError::Read(kind) => tr_args(
+            language,
+            "error.load.read",
+            &[("reason", &io_kind_reason(language, *kind))],
+        ),
         LoadError::TooLarge { size, limit } => tr_args(
             language,
             "error.load.too_large",
@@ -73,13 +77,41 @@ pub fn save_error(language: Language, path: &Path, error: &SaveError) -> String 
         }
         Some(ErrorKind::ReadOnlyFilesystem) => tr(language, "error.save.read_only").to_owned(),
         Some(ErrorKind::NotFound) => tr(language, "error.save.no_folder").to_owned(),
-        _ => error.to_string(),
+        Some(kind) => io_kind_reason(language, kind),
+        None => tr(language, "error.save.serialise").to_owned(),
     };
     tr_args(
         language,
         "error.save",
         &[("path", &path.display().to_string()), ("reason", &reason)],
     )
+}
+
+/// The operating system's reason for a failed file operation, in the user's language.
+pub fn io_reason(language: Language, error: &std::io::Error) -> String {
+    io_kind_reason(language, error.kind())
+}
+
+/// The same, from the kind of error alone.
+pub fn io_kind_reason(language: Language, kind: std::io::ErrorKind) -> String {
+    use std::io::ErrorKind;
+    let key = match kind {
+        ErrorKind::NotFound => "io.not_found",
+        ErrorKind::PermissionDenied => "io.permission",
+        ErrorKind::AlreadyExists => "io.exists",
+        ErrorKind::IsADirectory => "io.is_directory",
+        ErrorKind::NotADirectory => "io.not_directory",
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "io.full",
+        ErrorKind::ReadOnlyFilesystem => "io.read_only",
+        ErrorKind::InvalidData => "io.invalid_data",
+        ErrorKind::Interrupted | ErrorKind::TimedOut | ErrorKind::WouldBlock => "io.busy",
+        ErrorKind::ResourceBusy | ErrorKind::ExecutableFileBusy => "io.busy",
+        ErrorKind::FileTooLarge => "io.too_large",
+        ErrorKind::InvalidFilename => "io.bad_name",
+        ErrorKind::CrossesDevices => "io.crosses_devices",
+        _ => "io.other",
+    };
+    tr(language, key).to_owned()
 }
 
 pub fn export_error(language: Language, error: &crate::export::ExportError) -> String {
@@ -97,7 +129,7 @@ pub fn export_error(language: Language, error: &crate::export::ExportError) -> S
 
 pub fn method_error(language: Language, path: &Path, error: &MethodError) -> String {
     let detail = match error {
-        MethodError::Read(reason) => reason.clone(),
+        MethodError::Read(kind) => io_kind_reason(language, *kind),
         MethodError::Syntax(e) => syntax_error(language, "error.method.syntax", e),
         MethodError::Invalid(problem) => method_problem(language, problem),
     };

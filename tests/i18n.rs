@@ -62,7 +62,11 @@ fn every_key_used_in_the_code_exists() {
     );
     assert!(used.len() > 50, "the key scan found too little: {used:?}");
     let nl: BTreeSet<_> = keys(DUTCH_SOURCE).unwrap().into_iter().collect();
-    let missing: Vec<_> = used.difference(&nl).collect();
+    // A text with a number has a form per plural: `key.one` and `key.other`.
+    let missing: Vec<_> = used
+        .difference(&nl)
+        .filter(|key| !(nl.contains(&format!("{key}.one")) && nl.contains(&format!("{key}.other"))))
+        .collect();
     assert!(
         missing.is_empty(),
         "keys used in src/ but missing in nl.ron: {missing:?}"

@@ -256,7 +256,10 @@ fn tolerated_variations_still_load() {
     assert!(case.notes.is_empty() && case.meeting_date.is_none());
     let unknown_contributor = v1.replace("contributor: Some(2)", "contributor: Some(77)");
     let case = storage::case_from_str(&unknown_contributor).unwrap();
-    assert_eq!(case.notes[0].entry.contributor, Some(77));
+    assert_eq!(
+        case.notes[0].entry.contributor,
+        Some(swan_casus::model::ItemId(77))
+    );
 }
 
 #[test]

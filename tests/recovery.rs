@@ -31,7 +31,7 @@ fn an_edit_survives_an_unclean_end_and_is_restored() {
     second.click("Herstellen: Keukentafelgesprek");
     let doc = second.app().document().expect("restored");
     assert_eq!(doc.case.question, "Wat speelt er echt?");
-    assert!(doc.dirty, "a restored case is unsaved until saved");
+    assert!(doc.dirty(), "a restored case is unsaved until saved");
     assert!(second.app().title().starts_with('*'));
 
     // Saving the restored case removes the recovery copy.
@@ -95,7 +95,7 @@ fn saving_over_a_file_changed_by_someone_else_asks_first() {
     );
     app.click("Annuleren");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
-    assert!(app.app().document().unwrap().dirty);
+    assert!(app.app().document().unwrap().dirty());
 
     // Save as a copy keeps both.
     let copy = temp.path().join("mijn-kopie.swan.ron");
@@ -124,7 +124,7 @@ fn a_failed_save_keeps_the_case_open_and_lets_the_user_save_elsewhere() {
     assert!(error.contains("bestaat niet"), "{error}");
     app.click("OK");
     let doc = app.app().document().unwrap();
-    assert!(doc.dirty && doc.path.is_none());
+    assert!(doc.dirty() && doc.path.is_none());
     assert_eq!(doc.case.title, "Onderweg");
     // The recovery copy still holds the work.
     app.app().flush_autosave();
@@ -138,7 +138,7 @@ fn a_failed_save_keeps_the_case_open_and_lets_the_user_save_elsewhere() {
     app.dialogs.push(&here);
     app.press(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     assert!(here.exists());
-    assert!(!app.app().document().unwrap().dirty);
+    assert!(!app.app().document().unwrap().dirty());
 }
 
 #[test]

@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use swan_casus::model::{
-    Case, Closing, Consent, Decision, Entry, InterventionOption, Level, Note, Owner, Participant,
-    Person, Phase, PlanDetails, PlanStatus, Reflection, Signal, Stage,
+    Case, Closing, Consent, Decision, Entry, InterventionOption, ItemId, Level, Note, Owner,
+    Participant, Person, Phase, PlanDetails, PlanStatus, Reflection, Signal, Stage,
 };
 use swan_casus::storage;
 
@@ -31,7 +31,7 @@ fn entry() -> impl Strategy<Value = Entry> {
     )
         .prop_map(|(text, contributor, conditions, factors, signal)| Entry {
             text,
-            contributor,
+            contributor: contributor.map(ItemId),
             conditions,
             factors,
             signal: signal.map(|(to, change)| Signal { to, change }),
@@ -46,7 +46,7 @@ fn date() -> impl Strategy<Value = Option<NaiveDate>> {
 fn owner() -> impl Strategy<Value = Owner> {
     prop_oneof![
         Just(Owner::Nobody),
-        any::<u64>().prop_map(Owner::Participant),
+        any::<u64>().prop_map(|id| Owner::Participant(ItemId(id))),
         text().prop_map(Owner::Named),
     ]
 }
@@ -88,7 +88,7 @@ fn case() -> impl Strategy<Value = Case> {
     let participants = prop::collection::vec(
         (any::<u64>(), text(), text(), text()).prop_map(|(id, name, discipline, role)| {
             Participant {
-                id,
+                id: ItemId(id),
                 name,
                 discipline,
                 role,
@@ -98,7 +98,7 @@ fn case() -> impl Strategy<Value = Case> {
     );
     let notes = prop::collection::vec(
         (any::<u64>(), phase(), level(), entry()).prop_map(|(id, phase, level, entry)| Note {
-            id,
+            id: ItemId(id),
             phase,
             level,
             entry,
@@ -108,7 +108,7 @@ fn case() -> impl Strategy<Value = Case> {
     let options = prop::collection::vec(
         (any::<u64>(), level(), entry(), decision(), text(), plan()).prop_map(
             |(id, level, entry, decision, decision_reason, plan)| InterventionOption {
-                id,
+                id: ItemId(id),
                 level,
                 entry,
                 decision,
@@ -136,7 +136,12 @@ fn case() -> impl Strategy<Value = Case> {
         participants,
         notes,
         options,
-        (text(), closing, stage(), 0..=swan_casus::model::MAX_ITEM_ID),
+        (
+            text(),
+            closing,
+            stage(),
+            0..=swan_casus::model::MAX_ITEM_ID.0,
+        ),
         (
             prop::collection::vec((text(), text()), 0..3),
             prop::sample::select(vec![Consent::Unknown, Consent::Given, Consent::NotGiven]),
@@ -157,7 +162,7 @@ fn case() -> impl Strategy<Value = Case> {
                 let mut participants = participants;
                 let mut notes = notes;
                 let mut options = options;
-                let mut fresh = (next_id % 1000)..;
+                let mut fresh = (next_id % 1000..).map(ItemId);
                 for p in &mut participants {
                     p.id = fresh.next().unwrap();
                 }
@@ -186,7 +191,7 @@ fn case() -> impl Strategy<Value = Case> {
                     opening_notes,
                     closing,
                     stage,
-                    next_id,
+                    next_id: ItemId(next_id),
                     persons,
                     consent,
                     delete_by,

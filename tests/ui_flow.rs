@@ -106,7 +106,7 @@ fn a_case_goes_through_every_phase_and_survives_save_and_open() {
         app.app().status(),
         app.app().error()
     );
-    assert!(!app.app().document().unwrap().dirty);
+    assert!(!app.app().document().unwrap().dirty());
     assert!(!app.app().title().starts_with('*'));
 
     // A fresh app opens the file; everything is where it was put.

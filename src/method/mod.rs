@@ -124,7 +124,7 @@ pub struct Method {
 #[derive(Debug, Error, PartialEq)]
 pub enum MethodError {
     #[error("cannot read method file: {0}")]
-    Read(String),
+    Read(std::io::ErrorKind),
     #[error("method file is not valid RON at {0}")]
     Syntax(SyntaxError),
     #[error("method file is incomplete: {0}")]
@@ -159,7 +159,7 @@ impl Method {
     }
 
     pub fn load(path: &Path) -> Result<Method, MethodError> {
-        let source = std::fs::read_to_string(path).map_err(|e| MethodError::Read(e.to_string()))?;
+        let source = std::fs::read_to_string(path).map_err(|e| MethodError::Read(e.kind()))?;
         Method::from_ron(&source)
     }
 

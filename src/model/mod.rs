@@ -3,12 +3,38 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// Identifier of a participant, note or option, unique within one case.
-pub type ItemId = u64;
+pub mod edit;
+pub mod history;
+mod views;
+
+pub use edit::{CaseEdit, DateField, OwnerSlot, TextField};
+pub use history::History;
+
+/// Identifier of a participant, note, option or person, unique within one case. A type
+/// of its own, so an id cannot be mixed up with a count or an index. Written in the file
+/// as a plain number.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct ItemId(pub u64);
+
+impl ItemId {
+    /// The identifier after this one.
+    pub fn next(self) -> ItemId {
+        ItemId(self.0 + 1)
+    }
+}
+
+impl std::fmt::Display for ItemId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
 
 /// The largest identifier a case file may hold: far beyond any real case, and low enough
 /// that handing out the next one can never overflow.
-pub const MAX_ITEM_ID: ItemId = 1 << 40;
+pub const MAX_ITEM_ID: ItemId = ItemId(1 << 40);
 
 /// Dates in a case file are written `YYYY-MM-DD`. A date that does not parse gets one
 /// known message, so the file's reader can be told in their own language.
@@ -416,9 +442,9 @@ impl Case {
             .chain(self.options.iter().map(|o| o.id))
             .chain(self.persons.iter().map(|p| p.id))
             .max()
-            .unwrap_or(0);
-        let id = self.next_id.max(used_max + 1).max(1);
-        self.next_id = id + 1;
+            .unwrap_or_default();
+        let id = self.next_id.max(used_max.next()).max(ItemId(1));
+        self.next_id = id.next();
         id
     }
 
@@ -570,82 +596,6 @@ impl Case {
     /// How many notes and options each level received, for the level balance.
     pub fn option(&self, id: ItemId) -> Option<&InterventionOption> {
         self.options.iter().find(|o| o.id == id)
-    }
-
-    /// The chosen options, level by level, in the order the group put them.
-    pub fn chosen(&self) -> impl Iterator<Item = &InterventionOption> {
-        Level::ALL.into_iter().flat_map(move |level| {
-            self.options_in(level)
-                .filter(|o| o.decision == Decision::Chosen)
-        })
-    }
-
-    /// Every note and option marked as a signal, notes first, in phase and level order.
-    pub fn signals(&self) -> impl Iterator<Item = (Level, &Entry, &Signal)> {
-        let notes = Phase::ALL.into_iter().flat_map(move |phase| {
-            Level::ALL
-                .into_iter()
-                .flat_map(move |level| self.notes_in(phase, level).map(move |n| (level, &n.entry)))
-        });
-        let options = Level::ALL
-            .into_iter()
-            .flat_map(move |level| self.options_in(level).map(move |o| (level, &o.entry)));
-        notes
-            .chain(options)
-            .filter_map(|(level, entry)| entry.signal.as_ref().map(|s| (level, entry, s)))
-    }
-
-    /// What the plan still lacks: a level without options or without a chosen one, and
-    /// chosen interventions without owner, deadline or justification.
-    pub fn plan_warnings(&self) -> Vec<PlanWarning> {
-        let mut warnings = Vec::new();
-        for level in Level::ALL {
-            let mut options = self.options_in(level).peekable();
-            if options.peek().is_none() {
-                warnings.push(PlanWarning::NoOption(level));
-            } else if !options.any(|o| o.decision == Decision::Chosen) {
-                warnings.push(PlanWarning::NoChosen(level));
-            }
-        }
-        for option in self.chosen() {
-            if option.plan.owner.is_nobody() {
-                warnings.push(PlanWarning::NoOwner(option.id));
-            }
-            if option.plan.deadline.is_none() {
-                warnings.push(PlanWarning::NoDeadline(option.id));
-            }
-            if option.decision_reason.trim().is_empty() {
-                warnings.push(PlanWarning::NoJustification(option.id));
-            }
-        }
-        warnings
-    }
-
-    pub fn items_per_level(&self) -> [usize; 3] {
-        let mut counts = [0; 3];
-        for n in &self.notes {
-            counts[n.level.index()] += 1;
-        }
-        for o in &self.options {
-            counts[o.level.index()] += 1;
-        }
-        counts
-    }
-
-    /// The level with the fewest contributions, if the case has any and one level lags.
-    pub fn least_attended_level(&self) -> Option<Level> {
-        let counts = self.items_per_level();
-        let (min_i, min) = counts.iter().enumerate().min_by_key(|(_, c)| **c)?;
-        let max = counts.iter().max().copied().unwrap_or(0);
-        (max > *min).then(|| Level::ALL[min_i])
-    }
-
-    /// Levels without any option in phase 2: the method asks the group to say why.
-    pub fn levels_without_options(&self) -> Vec<Level> {
-        Level::ALL
-            .into_iter()
-            .filter(|l| self.options_in(*l).next().is_none())
-            .collect()
     }
 }
 

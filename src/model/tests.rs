@@ -23,7 +23,7 @@ fn ids_are_unique_even_after_hand_edits() {
     let b = case.add_note(Phase::Understand, Level::Individual, Entry::new("x"));
     assert_ne!(a, b);
     // A file edited by hand may have a next_id lower than the ids in use.
-    case.next_id = 1;
+    case.next_id = ItemId(1);
     let c = case.add_option(Level::Policy, Entry::new("y"));
     assert!(c > a && c > b);
 }
@@ -228,9 +228,9 @@ fn duplicate_and_huge_ids_are_found() {
     case.add_option(Level::Individual, Entry::new("b"));
     case.options[0].id = a;
     assert_eq!(case.id_problem(), Some(IdProblem::Duplicate(a)));
-    case.options[0].id = MAX_ITEM_ID + 1;
+    case.options[0].id = MAX_ITEM_ID.next();
     assert_eq!(
         case.id_problem(),
-        Some(IdProblem::TooLarge(MAX_ITEM_ID + 1))
+        Some(IdProblem::TooLarge(MAX_ITEM_ID.next()))
     );
 }

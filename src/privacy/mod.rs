@@ -244,12 +244,12 @@ mod tests {
         let mut case = Case {
             persons: vec![
                 Person {
-                    id: 1,
+                    id: crate::model::ItemId(1),
                     real_name: "Zoë de Vries".into(),
                     pseudonym: "mevrouw V.".into(),
                 },
                 Person {
-                    id: 2,
+                    id: crate::model::ItemId(2),
                     real_name: "Bram".into(),
                     pseudonym: String::new(),
                 },

@@ -18,8 +18,16 @@ use crate::syntax::SyntaxError;
 /// version is how an older app tells a newer file apart from a mistake.
 pub const FORMAT_VERSION: u32 = 3;
 
-/// The extension of case files, without the leading dot.
-pub const EXTENSION: &str = "swan.ron";
+/// How the name of a case file ends.
+pub const CASE_SUFFIX: &str = ".swan.ron";
+
+/// A case file's name without `.swan.ron` (or a plain `.ron`).
+pub fn case_stem(file_name: &str) -> &str {
+    file_name
+        .strip_suffix(CASE_SUFFIX)
+        .or_else(|| file_name.strip_suffix(".ron"))
+        .unwrap_or(file_name)
+}
 
 /// Files larger than this are refused before parsing: no real case comes near it.
 pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
@@ -49,7 +57,7 @@ struct VersionProbe {
 #[derive(Debug, Error, PartialEq, Eq, Clone)]
 pub enum LoadError {
     #[error("cannot read the file: {0}")]
-    Read(String),
+    Read(std::io::ErrorKind),
     #[error("the file is larger than {limit} bytes ({size} bytes)")]
     TooLarge { size: u64, limit: u64 },
     #[error("the file is not UTF-8 text (byte {offset})")]
@@ -187,7 +195,7 @@ pub fn load_case(path: &Path) -> Result<Case, LoadError> {
 /// Reads a file that should be text of a sensible size.
 fn read_text(path: &Path) -> Result<String, LoadError> {
     let size = fs::metadata(path)
-        .map_err(|e| LoadError::Read(e.to_string()))?
+        .map_err(|e| LoadError::Read(e.kind()))?
         .len();
     if size > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
@@ -195,7 +203,7 @@ fn read_text(path: &Path) -> Result<String, LoadError> {
             limit: MAX_FILE_BYTES,
         });
     }
-    let bytes = fs::read(path).map_err(|e| LoadError::Read(e.to_string()))?;
+    let bytes = fs::read(path).map_err(|e| LoadError::Read(e.kind()))?;
     String::from_utf8(bytes).map_err(|e| LoadError::NotText {
         offset: e.utf8_error().valid_up_to(),
     })
@@ -256,11 +264,11 @@ fn sync_folder(_folder: &Path) {}
 /// Adds the case-file extension when the user typed a name without it.
 pub fn with_case_extension(path: PathBuf) -> PathBuf {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    if name.ends_with(".swan.ron") || name.ends_with(".ron") {
+    if case_stem(name) != name {
         path
     } else {
         let mut p = path.into_os_string();
-        p.push(".swan.ron");
+        p.push(CASE_SUFFIX);
         PathBuf::from(p)
     }
 }

@@ -56,9 +56,10 @@ pub fn recovery_dir(data_dir: &Path) -> PathBuf {
 pub fn new_recovery_name() -> String {
     let now = Utc::now();
     format!(
-        "herstel-{}-{}.swan.ron",
+        "herstel-{}-{}{}",
         now.format("%Y%m%d-%H%M%S%3f"),
-        std::process::id()
+        std::process::id(),
+        super::CASE_SUFFIX
     )
 }
 
@@ -108,7 +109,7 @@ pub fn list_recoveries(dir: &Path) -> Vec<Result<Recovered, (PathBuf, LoadError)
         .filter(|p| {
             p.file_name()
                 .and_then(|n| n.to_str())
-                .is_some_and(|n| n.ends_with(".swan.ron") && !n.starts_with('.'))
+                .is_some_and(|n| n.ends_with(super::CASE_SUFFIX) && !n.starts_with('.'))
         })
         .map(|p| read_recovery(&p).map_err(|e| (p, e)))
         .collect();
@@ -151,34 +152,42 @@ enum Job {
 
 /// Writes recovery copies on a background thread, so the window never waits for the disk.
 pub struct Autosaver {
-    dir: PathBuf,
     jobs: Option<Sender<Job>>,
     worker: Option<JoinHandle<()>>,
     last_error: Arc<Mutex<Option<SaveError>>>,
+    /// Called after each written copy, so the window can show a failure without waiting
+    /// for the next key press.
+    waker: Waker,
 }
+
+type Waker = Arc<Mutex<Option<Box<dyn Fn() + Send>>>>;
 
 impl Autosaver {
     pub fn new(dir: PathBuf) -> Autosaver {
         let (jobs, receiver) = mpsc::channel();
         let last_error = Arc::new(Mutex::new(None));
+        let waker: Waker = Arc::new(Mutex::new(None));
         let worker = {
-            let dir = dir.clone();
             let last_error = Arc::clone(&last_error);
+            let waker = Arc::clone(&waker);
             std::thread::Builder::new()
                 .name("autosave".into())
-                .spawn(move || run_worker(&dir, &receiver, &last_error))
+                .spawn(move || run_worker(&dir, &receiver, &last_error, &waker))
                 .ok()
         };
         Autosaver {
-            dir,
             jobs: worker.is_some().then_some(jobs),
             worker,
             last_error,
+            waker,
         }
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
+    /// Calls `wake` when writing recovery copies starts or stops failing.
+    pub fn set_waker(&self, wake: impl Fn() + Send + 'static) {
+        if let Ok(mut slot) = self.waker.lock() {
+            *slot = Some(Box::new(wake));
+        }
     }
 
     /// Queues a copy of the case; only the newest queued copy of a file is written.
@@ -202,12 +211,11 @@ impl Autosaver {
         let _ = wait.recv_timeout(std::time::Duration::from_secs(10));
     }
 
-    /// The last failure to write a recovery copy, if the latest attempt failed.
-    pub fn last_error(&self) -> Option<String> {
-        self.last_error
-            .lock()
-            .ok()
-            .and_then(|e| e.as_ref().map(ToString::to_string))
+    /// The last failure to write a recovery copy, if the latest attempt failed, as
+    /// `describe` puts it.
+    pub fn last_error<T>(&self, describe: impl FnOnce(&SaveError) -> T) -> Option<T> {
+        let slot = self.last_error.lock().ok()?;
+        slot.as_ref().map(describe)
     }
 
     fn send(&self, job: Job) {
@@ -227,7 +235,12 @@ impl Drop for Autosaver {
     }
 }
 
-fn run_worker(dir: &Path, jobs: &Receiver<Job>, last_error: &Mutex<Option<SaveError>>) {
+fn run_worker(
+    dir: &Path,
+    jobs: &Receiver<Job>,
+    last_error: &Mutex<Option<SaveError>>,
+    waker: &Waker,
+) {
     while let Ok(first) = jobs.recv() {
         // Coalesce: of several queued writes, only the newest per file matters.
         let mut batch = vec![first];
@@ -264,8 +277,21 @@ fn run_worker(dir: &Path, jobs: &Receiver<Job>, last_error: &Mutex<Option<SaveEr
                         .and_then(|text| {
                             write_atomically(&dir.join(&name), text.as_bytes(), false)
                         });
-                    if let Ok(mut slot) = last_error.lock() {
-                        *slot = result.err();
+                    // Wake the window only when failing starts or stops: that is
+                    // what it shows.
+                    let changed = match last_error.lock() {
+                        Ok(mut slot) => {
+                            let was_failing = slot.is_some();
+                            *slot = result.err();
+                            was_failing != slot.is_some()
+                        }
+                        Err(_) => false,
+                    };
+                    if changed
+                        && let Ok(wake) = waker.lock()
+                        && let Some(wake) = wake.as_ref()
+                    {
+                        wake();
                     }
                 }
                 Job::Write { .. } => {}
@@ -301,7 +327,7 @@ mod tests {
             saver.write("a.swan.ron", Some(&original), &case);
         }
         saver.flush();
-        assert_eq!(saver.last_error(), None);
+        assert!(saver.last_error(ToString::to_string).is_none());
         let found = list_recoveries(&dir);
         assert_eq!(found.len(), 1);
         let recovered = found[0].as_ref().unwrap();

@@ -3,14 +3,18 @@
 
 use egui::RichText;
 
-use super::widgets;
-use crate::i18n::{Language, tr, tr_args};
+use super::{Command, widgets};
+use crate::i18n::{Language, tr, tr_args, tr_count};
 use crate::method::Method;
-use crate::model::{Case, Decision, Level};
+use crate::model::{Case, Decision, Level, TextField};
 
-/// Returns whether any text was edited in place.
-pub fn closing_ui(ui: &mut egui::Ui, language: Language, method: &Method, case: &mut Case) -> bool {
-    let t = |key| tr(language, key);
+pub fn closing_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    method: &Method,
+    case: &Case,
+    commands: &mut Vec<Command>,
+) {
     let step = &method.closing;
     widgets::step_header_ui(
         ui,
@@ -23,84 +27,60 @@ pub fn closing_ui(ui: &mut egui::Ui, language: Language, method: &Method, case: 
     widgets::prompts_ui(ui, &step.prompts, language);
     ui.add_space(8.0);
 
-    let wide = ui.available_width() >= 900.0;
-    let mut edited = false;
-    let left = |ui: &mut egui::Ui, case: &Case| {
+    let left = |ui: &mut egui::Ui| {
         balance_ui(ui, language, method, case);
         ui.add_space(8.0);
         chosen_ui(ui, language, method, case);
     };
-    let right = |ui: &mut egui::Ui, case: &mut Case| {
-        let mut edited = false;
-        super::style::level_frame(ui).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.label(RichText::new(t("closing.group")).size(19.0).strong());
-            let closing = &mut case.closing;
-            edited |= widgets::labelled_text(
-                ui,
-                t("closing.neglected"),
-                "",
-                2,
-                &mut closing.neglected_level,
-            );
-            edited |= widgets::labelled_text(ui, t("closing.lessons"), "", 2, &mut closing.lessons);
-            edited |= widgets::labelled_text(
-                ui,
-                t("closing.takeaway"),
-                "",
-                2,
-                &mut closing.case_bringer_takeaway,
-            );
-            ui.add_space(6.0);
-            // Always shown: a collapsing header inside a framed column widens the frame.
-            ui.label(RichText::new(t("closing.reflection")).size(19.0).strong());
-            ui.label(RichText::new(t("closing.reflection_hint")).weak());
-            let r = &mut closing.reflection;
-            edited |= widgets::labelled_text(
-                ui,
-                t("reflection.what_happened"),
-                "",
-                2,
-                &mut r.what_happened,
-            );
-            edited |= widgets::labelled_text(
-                ui,
-                t("reflection.thoughts_and_feelings"),
-                "",
-                2,
-                &mut r.thoughts_and_feelings,
-            );
-            edited |= widgets::labelled_text(
-                ui,
-                t("reflection.what_went_well"),
-                "",
-                2,
-                &mut r.what_went_well,
-            );
-            edited |= widgets::labelled_text(
-                ui,
-                t("reflection.do_differently"),
-                "",
-                2,
-                &mut r.do_differently,
-            );
-        });
-        edited
-    };
-    if wide {
+    if ui.available_width() >= 900.0 {
         widgets::columns_ui(ui, 2, |i, ui| {
             if i == 0 {
-                left(ui, case);
+                left(ui);
             } else {
-                edited |= right(ui, case);
+                reflection_ui(ui, language, case, commands);
             }
         });
     } else {
-        left(ui, case);
+        left(ui);
         ui.add_space(8.0);
-        edited |= right(ui, case);
+        reflection_ui(ui, language, case, commands);
     }
-    edited
+}
+
+/// The group's reflection, and a student's own in the steps of Gibbs' cycle.
+fn reflection_ui(ui: &mut egui::Ui, language: Language, case: &Case, commands: &mut Vec<Command>) {
+    let t = |key| tr(language, key);
+    let mut field = |ui: &mut egui::Ui, field: TextField, key: &str| {
+        widgets::labelled_text(ui, case, field, (tr(language, key), ""), 2, commands);
+    };
+    super::style::level_frame(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(t("closing.group")).size(19.0).strong());
+        field(ui, TextField::NeglectedLevel, "closing.neglected");
+        field(ui, TextField::Lessons, "closing.lessons");
+        field(ui, TextField::Takeaway, "closing.takeaway");
+        ui.add_space(6.0);
+        // Always shown: a collapsing header inside a framed column widens the frame.
+        ui.label(RichText::new(t("closing.reflection")).size(19.0).strong());
+        ui.label(RichText::new(t("closing.reflection_hint")).weak());
+        field(
+            ui,
+            TextField::ReflectionWhatHappened,
+            "reflection.what_happened",
+        );
+        let thoughts = "reflection.thoughts_and_feelings";
+        field(ui, TextField::ReflectionThoughtsAndFeelings, thoughts);
+        field(
+            ui,
+            TextField::ReflectionWhatWentWell,
+            "reflection.what_went_well",
+        );
+        field(
+            ui,
+            TextField::ReflectionDoDifferently,
+            "reflection.do_differently",
+        );
+    });
 }
 
 /// Contributions per level as bars, and the level that got the least.
@@ -116,13 +96,13 @@ fn balance_ui(ui: &mut egui::Ui, language: Language, method: &Method, case: &Cas
         );
         for level in Level::ALL {
             let count = counts[level.index()];
-            let label = tr_args(
+            let label = tr_count(
                 language,
                 "closing.balance_row",
+                count,
                 &[
                     ("number", &level.number().to_string()),
                     ("title", method.level(level).title.get(language)),
-                    ("count", &count.to_string()),
                 ],
             );
             ui.label(&label);

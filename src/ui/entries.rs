@@ -6,7 +6,7 @@ use egui::RichText;
 use super::{Command, move_buttons_ui, widgets};
 use crate::i18n::{Language, tr, tr_args};
 use crate::method::Method;
-use crate::model::{Case, Entry, ItemId, Participant, TagKind};
+use crate::model::{Case, CaseEdit, Entry, ItemId, Participant, TagKind, TextField};
 
 /// Everything a card needs to know besides the entry itself.
 pub struct CardContext<'a> {
@@ -17,27 +17,25 @@ pub struct CardContext<'a> {
     pub name: String,
 }
 
-/// Draws an editable card. Returns whether the text was edited in place.
+/// Draws an editable card.
 pub fn entry_card_ui(
     ui: &mut egui::Ui,
     cx: &CardContext<'_>,
+    case: &Case,
     id: ItemId,
-    entry: &mut Entry,
+    entry: &Entry,
     commands: &mut Vec<Command>,
-) -> bool {
+) {
     let language = cx.language;
-    let mut edited = false;
     super::style::card_frame(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        edited |= ui
-            .add(
-                egui::TextEdit::multiline(&mut entry.text)
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY)
-                    .hint_text(tr(language, "entry.text_hint")),
-            )
-            .accessible_name(cx.name.clone())
-            .changed();
+        widgets::edit_text(ui, case, TextField::EntryText(id), commands, |text| {
+            egui::TextEdit::multiline(text)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY)
+                .hint_text(tr(language, "entry.text_hint"))
+        })
+        .accessible_name(cx.name.clone());
         tag_chips_ui(ui, language, cx.method, entry);
         ui.horizontal_wrapped(|ui| {
             contributor_ui(ui, cx, id, entry.contributor, commands);
@@ -50,20 +48,20 @@ pub fn entry_card_ui(
                 .accessible_name(signal_name)
                 .changed()
             {
-                commands.push(Command::ToggleSignal(id));
+                commands.push(CaseEdit::ToggleSignal(id).into());
             }
-            move_buttons_ui(ui, language, id, &cx.name, Command::MoveItem, commands);
+            let make = |id, direction| CaseEdit::MoveItem(id, direction).into();
+            move_buttons_ui(ui, language, id, &cx.name, make, commands);
             let delete = tr_args(language, "item.delete", &[("what", &cx.name)]);
             if widgets::icon_button(ui, "🗑", &delete).clicked() {
                 commands.push(if entry.text.trim().is_empty() {
-                    Command::DeleteItem(id)
+                    CaseEdit::DeleteItem(id).into()
                 } else {
                     Command::AskDeleteItem(id)
                 });
             }
         });
     });
-    edited
 }
 
 /// A read-only view of an entry: its text, contributor and tags.
@@ -177,7 +175,7 @@ fn contributor_ui(
                 .selectable_label(contributor.is_none(), tr(language, "entry.no_contributor"))
                 .clicked()
             {
-                commands.push(Command::SetContributor(id, None));
+                commands.push(CaseEdit::SetContributor(id, None).into());
             }
             for p in cx.participants {
                 let selected = contributor == Some(p.id);
@@ -186,7 +184,7 @@ fn contributor_ui(
                     .clicked()
                     && !selected
                 {
-                    commands.push(Command::SetContributor(id, Some(p.id)));
+                    commands.push(CaseEdit::SetContributor(id, Some(p.id)).into());
                 }
             }
         });
@@ -226,11 +224,8 @@ fn tags_menu_ui(
                 .on_hover_text(condition.check_question.get(language))
                 .changed()
             {
-                commands.push(Command::ToggleTag(
-                    id,
-                    TagKind::Condition,
-                    condition.key.clone(),
-                ));
+                let key = condition.key.clone();
+                commands.push(CaseEdit::ToggleTag(id, TagKind::Condition, key).into());
             }
         }
         ui.separator();
@@ -242,7 +237,8 @@ fn tags_menu_ui(
                 .on_hover_text(factor.description.get(language))
                 .changed()
             {
-                commands.push(Command::ToggleTag(id, TagKind::Factor, factor.key.clone()));
+                let key = factor.key.clone();
+                commands.push(CaseEdit::ToggleTag(id, TagKind::Factor, key).into());
             }
         }
     })

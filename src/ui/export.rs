@@ -4,9 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-use egui::{Key, RichText};
-
-use super::Command;
 use crate::export::{self, Format, Names};
 use crate::i18n::{Language, tr, tr_args};
 use crate::messages;
@@ -14,14 +11,12 @@ use crate::method::Method;
 use crate::model::Case;
 use crate::storage;
 
-/// The export dialog and the export that may be running.
+/// The export that may be running, and what the last one was.
 #[derive(Default)]
 pub struct ExportState {
-    /// The format picked in the open dialog; `None` when the dialog is closed.
-    pub choosing: Option<Format>,
     /// The format last used, offered first next time.
     pub last_format: Option<Format>,
-    /// Pseudonyms (the default) or real names; chosen in the dialog each time.
+    /// Pseudonyms (the default) or real names, as chosen in the dialog for this export.
     pub names: Names,
     pub job: Option<ExportJob>,
 }
@@ -40,12 +35,6 @@ pub enum ExportOutcome {
 }
 
 impl ExportState {
-    pub fn open_dialog(&mut self) {
-        self.choosing = Some(self.last_format.unwrap_or(Format::Pdf));
-        // Real names are a deliberate choice for one export, never a lasting setting.
-        self.names = Names::Pseudonymised;
-    }
-
     pub fn running(&self) -> bool {
         self.job.is_some()
     }
@@ -101,59 +90,6 @@ impl ExportState {
     }
 }
 
-/// The dialog: one radio button per format, then "Export…" opens the file dialog.
-pub fn export_dialog_ui(
-    ctx: &egui::Context,
-    language: Language,
-    state: &mut ExportState,
-    commands: &mut Vec<Command>,
-) {
-    let Some(mut format) = state.choosing else {
-        return;
-    };
-    let t = |key| tr(language, key);
-    let mut answer: Option<Option<Format>> = None;
-    let modal = egui::Modal::new(egui::Id::unique("export_dialog")).show(ctx, |ui| {
-        ui.set_max_width(520.0);
-        ui.heading(t("export.title"));
-        ui.add_space(4.0);
-        ui.label(t("export.body"));
-        ui.add_space(8.0);
-        for option in Format::ALL {
-            ui.radio_value(&mut format, option, t(option.label_key()));
-        }
-        ui.add_space(8.0);
-        ui.label(RichText::new(t("export.names")).strong());
-        ui.radio_value(
-            &mut state.names,
-            Names::Pseudonymised,
-            t("export.names.pseudonymised"),
-        );
-        ui.radio_value(&mut state.names, Names::Real, t("export.names.real"));
-        ui.add_space(6.0);
-        ui.label(RichText::new(t("export.language_note")).weak());
-        ui.add_space(10.0);
-        ui.horizontal(|ui| {
-            if ui.button(t("export.go")).clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
-                answer = Some(Some(format));
-            }
-            if ui.button(t("dialog.cancel")).clicked() {
-                answer = Some(None);
-            }
-        });
-    });
-    state.choosing = Some(format);
-    if modal.should_close() && answer.is_none() {
-        answer = Some(None);
-    }
-    if let Some(choice) = answer {
-        state.choosing = None;
-        if let Some(format) = choice {
-            commands.push(Command::ExportAs(format));
-        }
-    }
-}
-
 /// "Exporting the PDF…" with a spinner, while a job runs.
 pub fn progress_ui(ui: &mut egui::Ui, language: Language, state: &ExportState) {
     if let Some(job) = &state.job {
@@ -170,10 +106,7 @@ pub fn progress_ui(ui: &mut egui::Ui, language: Language, state: &ExportState) {
 /// The file name to offer: the case title with the format's extension.
 pub fn suggested_name(title: &str, language: Language, format: Format) -> String {
     let case_name = super::widgets::suggested_file_name(title, language);
-    let stem = case_name
-        .strip_suffix(".swan.ron")
-        .unwrap_or(&case_name)
-        .to_owned();
+    let stem = storage::case_stem(&case_name);
     format!("{stem}.{}", format.extension())
 }
 

@@ -4,23 +4,23 @@
 use egui::{Key, RichText};
 
 use super::entries::{self, CardContext};
-use super::{Command, Document, widgets};
-use crate::i18n::{Language, tr, tr_args};
+use super::{CaseView, Command, widgets};
+use crate::i18n::{Language, tr, tr_args, tr_count};
 use crate::method::Method;
-use crate::model::{Case, Decision, InterventionOption, Level, Phase, Stage};
+use crate::model::{Case, CaseEdit, Decision, InterventionOption, Level, Phase, Stage, TextField};
 
 /// Below this width the three levels stack instead of standing side by side.
 const SIDE_BY_SIDE_WIDTH: f32 = 960.0;
 
-/// Returns whether any text was edited in place.
 pub fn phase_ui(
     ui: &mut egui::Ui,
     language: Language,
     method: &Method,
-    doc: &mut Document,
+    case: &Case,
+    view: &mut CaseView,
     phase: Phase,
     commands: &mut Vec<Command>,
-) -> bool {
+) {
     let text = method.phase(phase);
     let heading = tr_args(
         language,
@@ -41,20 +41,32 @@ pub fn phase_ui(
     reference_ui(ui, language, method);
     ui.add_space(6.0);
 
-    let mut edited = false;
+    let cell = Cell {
+        language,
+        method,
+        case,
+        phase,
+    };
     if ui.available_width() >= SIDE_BY_SIDE_WIDTH {
         widgets::columns_ui(ui, 3, |i, ui| {
-            edited |= level_ui(ui, language, method, doc, phase, Level::ALL[i], commands);
+            level_ui(ui, &cell, view, Level::ALL[i], commands);
         });
     } else {
         for level in Level::ALL {
-            edited |= level_ui(ui, language, method, doc, phase, level, commands);
+            level_ui(ui, &cell, view, level, commands);
             ui.add_space(6.0);
         }
     }
     ui.add_space(8.0);
-    checks_ui(ui, language, method, &doc.case, phase);
-    edited
+    checks_ui(ui, language, method, case, phase);
+}
+
+/// What every level of a phase screen shares.
+struct Cell<'a> {
+    language: Language,
+    method: &'a Method,
+    case: &'a Case,
+    phase: Phase,
 }
 
 /// The four conditions with their values and the five factors, folded away by default.
@@ -92,16 +104,19 @@ fn reference_ui(ui: &mut egui::Ui, language: Language, method: &Method) {
 
 fn level_ui(
     ui: &mut egui::Ui,
-    language: Language,
-    method: &Method,
-    doc: &mut Document,
-    phase: Phase,
+    cell: &Cell<'_>,
+    view: &mut CaseView,
     level: Level,
     commands: &mut Vec<Command>,
-) -> bool {
+) {
+    let Cell {
+        language,
+        method,
+        case,
+        phase,
+    } = *cell;
     let t = |key| tr(language, key);
     let level_text = method.level(level);
-    let mut edited = false;
     super::style::level_frame(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.push_id(("level", level.index()), |ui| {
@@ -125,21 +140,15 @@ fn level_ui(
             );
             ui.add_space(4.0);
 
-            let Case {
-                notes,
-                options,
-                participants,
-                ..
-            } = &mut doc.case;
+            let participants = &case.participants;
             if phase == Phase::Choice {
-                edited |=
-                    decisions_ui(ui, language, method, participants, options, level, commands);
+                decisions_ui(ui, language, method, case, level, commands);
                 ui.add_space(4.0);
                 ui.label(RichText::new(t("level.choice_notes")).strong());
             }
             let mut number = 0;
             if phase == Phase::Possibilities {
-                for option in options.iter_mut().filter(|o| o.level == level) {
+                for option in case.options_in(level) {
                     number += 1;
                     let cx = card_context(
                         language,
@@ -149,14 +158,10 @@ fn level_ui(
                         number,
                         level,
                     );
-                    edited |=
-                        entries::entry_card_ui(ui, &cx, option.id, &mut option.entry, commands);
+                    entries::entry_card_ui(ui, &cx, case, option.id, &option.entry, commands);
                 }
             } else {
-                for note in notes
-                    .iter_mut()
-                    .filter(|n| n.phase == phase && n.level == level)
-                {
+                for note in case.notes_in(phase, level) {
                     number += 1;
                     let cx = card_context(
                         language,
@@ -166,17 +171,16 @@ fn level_ui(
                         number,
                         level,
                     );
-                    edited |= entries::entry_card_ui(ui, &cx, note.id, &mut note.entry, commands);
+                    entries::entry_card_ui(ui, &cx, case, note.id, &note.entry, commands);
                 }
             }
             if number == 0 {
                 ui.label(RichText::new(t(empty_key(phase))).weak().italics());
             }
             ui.add_space(4.0);
-            add_item_ui(ui, language, doc, phase, level, commands);
+            add_item_ui(ui, language, view, phase, level, commands);
         });
     });
-    edited
 }
 
 fn empty_key(phase: Phase) -> &'static str {
@@ -213,7 +217,7 @@ pub(crate) fn card_context<'a>(
 fn add_item_ui(
     ui: &mut egui::Ui,
     language: Language,
-    doc: &mut Document,
+    view: &mut CaseView,
     phase: Phase,
     level: Level,
     commands: &mut Vec<Command>,
@@ -225,8 +229,7 @@ fn add_item_ui(
     };
     let field_name = tr_args(language, field_key, &[("level", &level_number)]);
     let button_name = tr_args(language, button_key, &[("level", &level_number)]);
-    let draft = doc
-        .view
+    let draft = view
         .drafts
         .entry((Stage::Phase(phase), level.index()))
         .or_default();
@@ -269,10 +272,20 @@ fn add_item_ui(
     });
     if add {
         let text = std::mem::take(draft).trim().to_owned();
-        commands.push(match phase {
-            Phase::Possibilities => Command::AddOption { level, text },
-            _ => Command::AddNote { phase, level, text },
-        });
+        let contributor = None;
+        commands.push(Command::Edit(match phase {
+            Phase::Possibilities => CaseEdit::AddOption {
+                level,
+                text,
+                contributor,
+            },
+            _ => CaseEdit::AddNote {
+                phase,
+                level,
+                text,
+                contributor,
+            },
+        }));
     }
 }
 
@@ -281,21 +294,19 @@ fn decisions_ui(
     ui: &mut egui::Ui,
     language: Language,
     method: &Method,
-    participants: &[crate::model::Participant],
-    options: &mut [InterventionOption],
+    case: &Case,
     level: Level,
     commands: &mut Vec<Command>,
-) -> bool {
+) {
     let t = |key| tr(language, key);
     ui.label(RichText::new(t("level.options_from_phase2")).strong());
-    let mut edited = false;
     let mut number = 0;
-    for option in options.iter_mut().filter(|o| o.level == level) {
+    for option in case.options_in(level) {
         number += 1;
         let cx = card_context(
             language,
             method,
-            participants,
+            &case.participants,
             "item.option_name",
             number,
             level,
@@ -306,25 +317,24 @@ fn decisions_ui(
             decision_buttons_ui(ui, language, &cx.name, option, commands);
             if option.decision != Decision::Open {
                 let name = tr_args(language, "decision.reason_of", &[("what", &cx.name)]);
-                edited |= ui
-                    .add(
-                        egui::TextEdit::multiline(&mut option.decision_reason)
-                            .desired_rows(1)
-                            .desired_width(f32::INFINITY)
-                            .hint_text(t(match option.decision {
-                                Decision::Chosen => "decision.why_chosen",
-                                _ => "decision.why_rejected",
-                            })),
-                    )
-                    .accessible_name(name)
-                    .changed();
+                let hint = t(match option.decision {
+                    Decision::Chosen => "decision.why_chosen",
+                    _ => "decision.why_rejected",
+                });
+                let field = TextField::DecisionReason(option.id);
+                widgets::edit_text(ui, case, field, commands, |text| {
+                    egui::TextEdit::multiline(text)
+                        .desired_rows(1)
+                        .desired_width(f32::INFINITY)
+                        .hint_text(hint)
+                })
+                .accessible_name(name);
             }
         });
     }
     if number == 0 {
         ui.label(RichText::new(t("level.no_options_yet")).weak().italics());
     }
-    edited
 }
 
 /// Chosen / rejected / still open, as three buttons named after the option.
@@ -358,7 +368,7 @@ pub(crate) fn decision_buttons_ui(
                 .clicked()
                 && !selected
             {
-                commands.push(Command::SetDecision(option.id, decision));
+                commands.push(CaseEdit::SetDecision(option.id, decision).into());
             }
         }
     });
@@ -391,11 +401,7 @@ fn checks_ui(ui: &mut egui::Ui, language: Language, method: &Method, case: &Case
                 .filter(|o| o.decision == Decision::Open)
                 .count();
             if open > 0 {
-                warnings.push(tr_args(
-                    language,
-                    "check.options_open",
-                    &[("count", &open.to_string())],
-                ));
+                warnings.push(tr_count(language, "check.options_open", open, &[]));
             }
         }
         Phase::Understand => {}

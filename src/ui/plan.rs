@@ -5,20 +5,23 @@ use egui::RichText;
 
 use super::entries::{self, participant_label};
 use super::phase::{card_context, decision_buttons_ui};
-use super::{Command, DateSlot, Document, widgets};
+use super::{CaseView, Command, widgets};
 use crate::export::plan::{level_name, status_key, warning_text};
 use crate::i18n::{Language, tr, tr_args};
 use crate::method::Method;
-use crate::model::{Decision, InterventionOption, Level, Owner, Participant, PlanStatus, Signal};
+use crate::model::{
+    Case, CaseEdit, DateField, Decision, InterventionOption, ItemId, Level, Owner, OwnerSlot,
+    Participant, PlanStatus, TextField,
+};
 
-/// Returns whether any text was edited in place.
 pub fn plan_ui(
     ui: &mut egui::Ui,
     language: Language,
     method: &Method,
-    doc: &mut Document,
+    case: &Case,
+    view: &mut CaseView,
     commands: &mut Vec<Command>,
-) -> bool {
+) {
     let t = |key| tr(language, key);
     widgets::step_header_ui(
         ui,
@@ -28,11 +31,8 @@ pub fn plan_ui(
         t("plan.assignment"),
         0,
     );
-    warnings_ui(ui, language, method, doc);
+    warnings_ui(ui, language, method, case);
     ui.add_space(6.0);
-    let mut edited = false;
-    let Document { case, view, .. } = doc;
-    let participants = case.participants.clone();
     for level in Level::ALL {
         super::style::level_frame(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -42,12 +42,12 @@ pub fn plan_ui(
                     .strong(),
             );
             let mut number = 0;
-            for option in case.options.iter_mut().filter(|o| o.level == level) {
+            for option in case.options_in(level) {
                 number += 1;
                 let cx = card_context(
                     language,
                     method,
-                    &participants,
+                    &case.participants,
                     "item.option_name",
                     number,
                     level,
@@ -56,19 +56,17 @@ pub fn plan_ui(
                     ui.set_width(ui.available_width());
                     entries::entry_summary_ui(ui, &cx, &option.entry);
                     decision_buttons_ui(ui, language, &cx.name, option, commands);
-                    edited |= match option.decision {
-                        Decision::Chosen => chosen_ui(
-                            ui,
-                            language,
-                            &participants,
-                            &cx.name,
-                            option,
-                            &mut view.dates,
-                        ),
-                        Decision::Rejected => reason_ui(ui, language, &cx.name, option),
-                        Decision::Open => false,
+                    let form = Form {
+                        language,
+                        case,
+                        name: &cx.name,
                     };
-                    edited |= signal_ui(ui, language, &cx.name, &mut option.entry.signal);
+                    match option.decision {
+                        Decision::Chosen => chosen_ui(ui, &form, option, view, commands),
+                        Decision::Rejected => reason_ui(ui, &form, option.id, commands),
+                        Decision::Open => {}
+                    }
+                    signal_ui(ui, &form, option.id, commands);
                 });
                 ui.add_space(4.0);
             }
@@ -78,13 +76,26 @@ pub fn plan_ui(
         });
         ui.add_space(8.0);
     }
-    edited |= note_signals_ui(ui, language, method, case);
-    edited
+    note_signals_ui(ui, language, method, case, commands);
+}
+
+/// What the fields of one intervention share: the language, the case, and the name
+/// that screen readers hear with each field ("Owner — Option 1, level 2").
+struct Form<'a> {
+    language: Language,
+    case: &'a Case,
+    name: &'a str,
+}
+
+impl Form<'_> {
+    fn of(&self, key: &str) -> String {
+        format!("{} — {}", tr(self.language, key), self.name)
+    }
 }
 
 /// What the plan lacks, as warnings that never block.
-fn warnings_ui(ui: &mut egui::Ui, language: Language, method: &Method, doc: &Document) {
-    let warnings = doc.case.plan_warnings();
+fn warnings_ui(ui: &mut egui::Ui, language: Language, method: &Method, case: &Case) {
+    let warnings = case.plan_warnings();
     if warnings.is_empty() {
         ui.label(
             RichText::new(tr(language, "plan.complete"))
@@ -98,172 +109,136 @@ fn warnings_ui(ui: &mut egui::Ui, language: Language, method: &Method, doc: &Doc
         for warning in warnings {
             ui.label(format!(
                 "⚠ {}",
-                warning_text(&doc.case, method, language, warning)
+                warning_text(case, method, language, warning)
             ));
         }
     });
 }
 
 /// Why not: the reason for rejecting an option.
-fn reason_ui(
-    ui: &mut egui::Ui,
-    language: Language,
-    name: &str,
-    option: &mut InterventionOption,
-) -> bool {
-    let label = tr_args(language, "decision.reason_of", &[("what", name)]);
-    ui.add(
-        egui::TextEdit::multiline(&mut option.decision_reason)
-            .desired_rows(1)
-            .desired_width(f32::INFINITY)
-            .hint_text(tr(language, "decision.why_rejected")),
+fn reason_ui(ui: &mut egui::Ui, form: &Form<'_>, id: ItemId, commands: &mut Vec<Command>) {
+    let label = tr_args(form.language, "decision.reason_of", &[("what", form.name)]);
+    let hint = tr(form.language, "decision.why_rejected");
+    widgets::edit_text(
+        ui,
+        form.case,
+        TextField::DecisionReason(id),
+        commands,
+        |text| {
+            egui::TextEdit::multiline(text)
+                .desired_rows(1)
+                .desired_width(f32::INFINITY)
+                .hint_text(hint)
+        },
     )
-    .accessible_name(label)
-    .changed()
+    .accessible_name(label);
 }
 
 /// The plan fields of a chosen intervention, in two columns when there is room.
 fn chosen_ui(
     ui: &mut egui::Ui,
-    language: Language,
-    participants: &[Participant],
-    name: &str,
-    option: &mut InterventionOption,
-    dates: &mut std::collections::HashMap<DateSlot, widgets::DateText>,
-) -> bool {
-    let t = |key| tr(language, key);
-    let of = |key: &str| format!("{} — {name}", tr(language, key));
-    let mut edited = false;
+    form: &Form<'_>,
+    option: &InterventionOption,
+    view: &mut CaseView,
+    commands: &mut Vec<Command>,
+) {
     let id = option.id;
-    let plan = &mut option.plan;
-    let why = |ui: &mut egui::Ui, reason: &mut String, alternatives: &mut String| {
-        let mut edited = false;
-        edited |= text_field(
+    let why = |ui: &mut egui::Ui, commands: &mut Vec<Command>| {
+        let reason = ("plan.justification", "decision.why_chosen");
+        text_field(ui, form, TextField::DecisionReason(id), reason, 2, commands);
+        let alternatives = ("plan.alternatives", "plan.alternatives_hint");
+        text_field(
             ui,
-            t("plan.justification"),
-            &of("plan.justification"),
-            t("decision.why_chosen"),
-            2,
-            reason,
-        );
-        edited |= text_field(
-            ui,
-            t("plan.alternatives"),
-            &of("plan.alternatives"),
-            t("plan.alternatives_hint"),
-            2,
+            form,
+            TextField::Alternatives(id),
             alternatives,
+            2,
+            commands,
         );
-        edited
     };
-    let who = |ui: &mut egui::Ui, plan: &mut crate::model::PlanDetails| {
-        let mut edited = false;
-        edited |= owner_ui(
-            ui,
-            language,
-            participants,
-            t("plan.owner"),
-            &of("plan.owner"),
-            &mut plan.owner,
-        );
-        edited |= owner_ui(
-            ui,
-            language,
-            participants,
-            t("plan.co_owner"),
-            &of("plan.co_owner"),
-            &mut plan.co_owner,
-        );
-        edited |= text_field(
-            ui,
-            t("plan.first_step"),
-            &of("plan.first_step"),
-            t("plan.first_step_hint"),
-            1,
-            &mut plan.first_step,
-        );
-        edited
-    };
-    let mut when = |ui: &mut egui::Ui, plan: &mut crate::model::PlanDetails| {
-        let mut edited = false;
-        ui.horizontal_wrapped(|ui| {
-            ui.vertical(|ui| {
-                let state = dates.entry(DateSlot::Deadline(id)).or_default();
-                edited |= widgets::date_ui(
-                    ui,
-                    language,
-                    t("plan.deadline"),
-                    &of("plan.deadline"),
-                    state,
-                    &mut plan.deadline,
-                );
-            });
-            ui.add_space(12.0);
-            ui.vertical(|ui| {
-                let state = dates.entry(DateSlot::FollowUp(id)).or_default();
-                edited |= widgets::date_ui(
-                    ui,
-                    language,
-                    t("plan.follow_up"),
-                    &of("plan.follow_up"),
-                    state,
-                    &mut plan.follow_up,
-                );
-            });
-            ui.add_space(12.0);
-            ui.vertical(|ui| {
-                edited |= status_ui(ui, language, &of("plan.status"), id, &mut plan.status);
-            });
-        });
-        edited
+    let who = |ui: &mut egui::Ui, commands: &mut Vec<Command>| {
+        owner_ui(ui, form, option, OwnerSlot::Owner, commands);
+        owner_ui(ui, form, option, OwnerSlot::CoOwner, commands);
+        let first_step = ("plan.first_step", "plan.first_step_hint");
+        text_field(ui, form, TextField::FirstStep(id), first_step, 1, commands);
     };
     if ui.available_width() >= 760.0 {
         widgets::columns_ui(ui, 2, |i, ui| {
             if i == 0 {
-                edited |= why(ui, &mut option.decision_reason, &mut plan.alternatives);
+                why(ui, commands);
             } else {
-                edited |= who(ui, plan);
+                who(ui, commands);
             }
         });
     } else {
-        edited |= why(ui, &mut option.decision_reason, &mut plan.alternatives);
-        edited |= who(ui, plan);
+        why(ui, commands);
+        who(ui, commands);
     }
-    edited |= when(ui, plan);
-    edited
+    ui.horizontal_wrapped(|ui| {
+        let dates = [
+            (DateField::Deadline(id), "plan.deadline"),
+            (DateField::FollowUp(id), "plan.follow_up"),
+        ];
+        for (field, key) in dates {
+            ui.vertical(|ui| {
+                let name = form.of(key);
+                let label = (tr(form.language, key), name.as_str());
+                let dates = &mut view.dates;
+                widgets::date_ui(ui, form.language, label, field, form.case, dates, commands);
+            });
+            ui.add_space(12.0);
+        }
+        ui.vertical(|ui| status_ui(ui, form, option, commands));
+    });
 }
 
+/// A label and a text field named after the intervention; `(label, hint)` are keys.
 fn text_field(
     ui: &mut egui::Ui,
-    label: &str,
-    accessible_name: &str,
-    hint: &str,
+    form: &Form<'_>,
+    field: TextField,
+    (label, hint): (&str, &str),
     rows: usize,
-    text: &mut String,
-) -> bool {
-    ui.label(RichText::new(label).strong());
-    let edit = if rows > 1 {
-        egui::TextEdit::multiline(text).desired_rows(rows)
-    } else {
-        egui::TextEdit::singleline(text)
-    };
-    ui.add(edit.desired_width(f32::INFINITY).hint_text(hint))
-        .accessible_name(accessible_name)
-        .changed()
+    commands: &mut Vec<Command>,
+) {
+    ui.label(RichText::new(tr(form.language, label)).strong());
+    let hint = tr(form.language, hint);
+    widgets::edit_text(ui, form.case, field, commands, |text| {
+        let edit = if rows > 1 {
+            egui::TextEdit::multiline(text).desired_rows(rows)
+        } else {
+            egui::TextEdit::singleline(text)
+        };
+        edit.desired_width(f32::INFINITY).hint_text(hint)
+    })
+    .accessible_name(form.of(label));
 }
 
 /// A participant, or an organisation typed in, or nobody yet.
 fn owner_ui(
     ui: &mut egui::Ui,
-    language: Language,
-    participants: &[Participant],
-    label: &str,
-    accessible_name: &str,
-    owner: &mut Owner,
-) -> bool {
+    form: &Form<'_>,
+    option: &InterventionOption,
+    slot: OwnerSlot,
+    commands: &mut Vec<Command>,
+) {
+    let language = form.language;
     let t = |key| tr(language, key);
-    let mut edited = false;
-    ui.label(RichText::new(label).strong());
+    let participants: &[Participant] = &form.case.participants;
+    let (key, owner, name_field) = match slot {
+        OwnerSlot::Owner => (
+            "plan.owner",
+            &option.plan.owner,
+            TextField::OwnerName(option.id),
+        ),
+        OwnerSlot::CoOwner => (
+            "plan.co_owner",
+            &option.plan.co_owner,
+            TextField::CoOwnerName(option.id),
+        ),
+    };
+    let accessible_name = form.of(key);
+    ui.label(RichText::new(t(key)).strong());
     let current = match owner {
         Owner::Nobody => t("plan.owner.nobody").to_owned(),
         Owner::Participant(id) => participants
@@ -273,7 +248,7 @@ fn owner_ui(
             .unwrap_or_else(|| t("plan.owner.nobody").to_owned()),
         Owner::Named(_) => t("plan.owner.other").to_owned(),
     };
-    let combo = egui::ComboBox::from_id_salt(("owner", accessible_name))
+    let combo = egui::ComboBox::from_id_salt(("owner", &accessible_name))
         .selected_text(current)
         .width(ui.available_width().min(320.0))
         .show_ui(ui, |ui| {
@@ -297,112 +272,78 @@ fn owner_ui(
             ));
             for (selected, text, new) in choices {
                 if ui.selectable_label(selected, text).clicked() && !selected {
-                    *owner = new;
-                    edited = true;
+                    commands.push(CaseEdit::SetOwner(option.id, slot, new).into());
                 }
             }
         });
-    combo.response.accessible_name(accessible_name);
-    if let Owner::Named(name) = owner {
+    combo.response.accessible_name(&accessible_name);
+    if matches!(owner, Owner::Named(_)) {
         let field_name = tr_args(
             language,
             "plan.owner.other_of",
-            &[("what", accessible_name)],
+            &[("what", &accessible_name)],
         );
-        edited |= ui
-            .add(
-                egui::TextEdit::singleline(name)
-                    .desired_width(f32::INFINITY)
-                    .hint_text(t("plan.owner.other_hint")),
-            )
-            .accessible_name(field_name)
-            .changed();
+        widgets::edit_text(ui, form.case, name_field, commands, |text| {
+            egui::TextEdit::singleline(text)
+                .desired_width(f32::INFINITY)
+                .hint_text(t("plan.owner.other_hint"))
+        })
+        .accessible_name(field_name);
     }
-    edited
 }
 
 fn status_ui(
     ui: &mut egui::Ui,
-    language: Language,
-    accessible_name: &str,
-    id: crate::model::ItemId,
-    status: &mut PlanStatus,
-) -> bool {
-    let mut edited = false;
+    form: &Form<'_>,
+    option: &InterventionOption,
+    commands: &mut Vec<Command>,
+) {
+    let language = form.language;
+    let status = option.plan.status;
     ui.label(RichText::new(tr(language, "plan.status")).strong());
-    egui::ComboBox::from_id_salt(("status", id))
-        .selected_text(tr(language, status_key(*status)))
+    egui::ComboBox::from_id_salt(("status", option.id))
+        .selected_text(tr(language, status_key(status)))
         .show_ui(ui, |ui| {
-            for option in PlanStatus::ALL {
+            for choice in PlanStatus::ALL {
                 if ui
-                    .selectable_label(*status == option, tr(language, status_key(option)))
+                    .selectable_label(status == choice, tr(language, status_key(choice)))
                     .clicked()
-                    && *status != option
+                    && status != choice
                 {
-                    *status = option;
-                    edited = true;
+                    commands.push(CaseEdit::SetStatus(option.id, choice).into());
                 }
             }
         })
         .response
-        .accessible_name(accessible_name);
-    edited
+        .accessible_name(form.of("plan.status"));
 }
 
 /// "Pass on as a signal", and when on: to whom and what should change.
-fn signal_ui(
-    ui: &mut egui::Ui,
-    language: Language,
-    name: &str,
-    signal: &mut Option<Signal>,
-) -> bool {
-    let t = |key| tr(language, key);
-    let mut edited = false;
+fn signal_ui(ui: &mut egui::Ui, form: &Form<'_>, id: ItemId, commands: &mut Vec<Command>) {
+    let t = |key| tr(form.language, key);
+    let signal = form.case.option(id).and_then(|o| o.entry.signal.as_ref());
     let mut on = signal.is_some();
-    let toggle_name = tr_args(language, "signal.toggle_of", &[("what", name)]);
+    let toggle_name = tr_args(form.language, "signal.toggle_of", &[("what", form.name)]);
     if ui
         .checkbox(&mut on, t("signal.toggle"))
         .on_hover_text(t("signal.toggle_hint"))
         .accessible_name(toggle_name)
         .changed()
     {
-        *signal = on.then(Signal::default);
-        edited = true;
+        commands.push(CaseEdit::ToggleSignal(id).into());
     }
-    if let Some(signal) = signal {
-        edited |= signal_fields_ui(ui, language, name, signal);
+    if signal.is_some() {
+        signal_fields_ui(ui, form, id, commands);
     }
-    edited
 }
 
-fn signal_fields_ui(
-    ui: &mut egui::Ui,
-    language: Language,
-    name: &str,
-    signal: &mut Signal,
-) -> bool {
-    let t = |key| tr(language, key);
-    let of = |key: &str| format!("{} — {name}", tr(language, key));
-    let mut edited = false;
-    ui.indent(("signal", name), |ui| {
-        edited |= text_field(
-            ui,
-            t("signal.to"),
-            &of("signal.to"),
-            t("signal.to_hint"),
-            1,
-            &mut signal.to,
-        );
-        edited |= text_field(
-            ui,
-            t("signal.change"),
-            &of("signal.change"),
-            t("signal.change_hint"),
-            2,
-            &mut signal.change,
-        );
+fn signal_fields_ui(ui: &mut egui::Ui, form: &Form<'_>, id: ItemId, commands: &mut Vec<Command>) {
+    ui.indent(("signal", form.name), |ui| {
+        let to = ("signal.to", "signal.to_hint");
+        text_field(ui, form, TextField::SignalTo(id), to, 1, commands);
+        let change = ("signal.change", "signal.change_hint");
+        text_field(ui, form, TextField::SignalChange(id), change, 2, commands);
     });
-    edited
 }
 
 /// Notes from the phases that the group marked as signals, with their addressee.
@@ -410,21 +351,16 @@ fn note_signals_ui(
     ui: &mut egui::Ui,
     language: Language,
     method: &Method,
-    case: &mut crate::model::Case,
-) -> bool {
+    case: &Case,
+    commands: &mut Vec<Command>,
+) {
     let t = |key| tr(language, key);
-    let mut edited = false;
     super::style::level_frame(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(t("plan.note_signals")).size(19.0).strong());
         ui.label(RichText::new(t("plan.note_signals_hint")).weak());
-        let participants = case.participants.clone();
         let mut any = false;
-        for note in case.notes.iter_mut() {
-            let summary = note.entry.clone();
-            let Some(signal) = note.entry.signal.as_mut() else {
-                continue;
-            };
+        for note in case.notes.iter().filter(|n| n.entry.signal.is_some()) {
             any = true;
             let name = tr_args(
                 language,
@@ -437,18 +373,22 @@ fn note_signals_ui(
             let cx = entries::CardContext {
                 language,
                 method,
-                participants: &participants,
+                participants: &case.participants,
                 name: name.clone(),
             };
             super::style::card_frame(ui).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                entries::entry_summary_ui(ui, &cx, &summary);
-                edited |= signal_fields_ui(ui, language, &name, signal);
+                entries::entry_summary_ui(ui, &cx, &note.entry);
+                let form = Form {
+                    language,
+                    case,
+                    name: &name,
+                };
+                signal_fields_ui(ui, &form, note.id, commands);
             });
         }
         if !any {
             ui.label(RichText::new(t("plan.no_note_signals")).weak().italics());
         }
     });
-    edited
 }

@@ -3,66 +3,26 @@
 
 use egui::RichText;
 
-use super::{Command, DateSlot, Document, widgets};
+use super::{CaseView, Command, widgets};
 use crate::i18n::{Language, tr, tr_args};
-use crate::model::Consent;
+use crate::model::{Case, CaseEdit, Consent, DateField, TextField};
 
-/// Returns whether any text was edited in place.
 pub fn privacy_ui(
     ui: &mut egui::Ui,
     language: Language,
-    doc: &mut Document,
+    case: &Case,
+    view: &mut CaseView,
     commands: &mut Vec<Command>,
-) -> bool {
+) {
     let t = |key| tr(language, key);
-    let mut edited = false;
     super::style::level_frame(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(t("privacy.section")).size(19.0).strong());
         ui.label(RichText::new(t("privacy.persons_hint")).weak());
         ui.add_space(4.0);
-        let Document { case, view, .. } = doc;
-        if !case.persons.is_empty() {
-            ui.horizontal(|ui| {
-                let half = ((ui.available_width() - 60.0) / 2.0).max(120.0);
-                for key in ["privacy.pseudonym", "privacy.real_name"] {
-                    let size = egui::vec2(half, 18.0);
-                    let layout = egui::Layout::left_to_right(egui::Align::Center);
-                    ui.allocate_ui_with_layout(size, layout, |ui| {
-                        ui.set_min_width(half);
-                        ui.label(RichText::new(t(key)).strong());
-                    });
-                }
-            });
-        }
-        for (i, person) in case.persons.iter_mut().enumerate() {
-            let number = (i + 1).to_string();
-            let name_of = |key| tr_args(language, key, &[("number", &number)]);
-            ui.horizontal(|ui| {
-                let half = ((ui.available_width() - 60.0) / 2.0).max(120.0);
-                edited |= ui
-                    .add(
-                        egui::TextEdit::singleline(&mut person.pseudonym)
-                            .hint_text(t("privacy.pseudonym_hint"))
-                            .desired_width(half),
-                    )
-                    .accessible_name(name_of("privacy.pseudonym_of"))
-                    .changed();
-                edited |= ui
-                    .add(
-                        egui::TextEdit::singleline(&mut person.real_name)
-                            .hint_text(t("privacy.real_name_hint"))
-                            .desired_width(half),
-                    )
-                    .accessible_name(name_of("privacy.real_name_of"))
-                    .changed();
-                if widgets::icon_button(ui, "🗑", &name_of("privacy.remove")).clicked() {
-                    commands.push(Command::RemovePerson(person.id));
-                }
-            });
-        }
+        persons_ui(ui, language, case, commands);
         if ui.button(t("privacy.add_person")).clicked() {
-            commands.push(Command::AddPerson);
+            commands.push(CaseEdit::AddPerson.into());
         }
         ui.add_space(8.0);
         let label = ui.label(RichText::new(t("privacy.consent")).strong());
@@ -83,8 +43,7 @@ pub fn privacy_ui(
                         .clicked()
                         && case.consent != option
                     {
-                        case.consent = option;
-                        edited = true;
+                        commands.push(CaseEdit::SetConsent(option).into());
                     }
                 }
             })
@@ -97,16 +56,57 @@ pub fn privacy_ui(
             );
         }
         ui.add_space(6.0);
-        let state = view.dates.entry(DateSlot::DeleteBy).or_default();
-        edited |= widgets::date_ui(
+        let label = t("privacy.delete_by");
+        let dates = &mut view.dates;
+        widgets::date_ui(
             ui,
             language,
-            t("privacy.delete_by"),
-            t("privacy.delete_by"),
-            state,
-            &mut case.delete_by,
+            (label, label),
+            DateField::DeleteBy,
+            case,
+            dates,
+            commands,
         );
         ui.label(RichText::new(t("privacy.delete_by_hint")).weak());
     });
-    edited
+}
+
+/// Each person in the case: pseudonym, real name, and a button to remove them.
+fn persons_ui(ui: &mut egui::Ui, language: Language, case: &Case, commands: &mut Vec<Command>) {
+    let t = |key| tr(language, key);
+    if !case.persons.is_empty() {
+        ui.horizontal(|ui| {
+            let half = ((ui.available_width() - 60.0) / 2.0).max(120.0);
+            for key in ["privacy.pseudonym", "privacy.real_name"] {
+                let size = egui::vec2(half, 18.0);
+                let layout = egui::Layout::left_to_right(egui::Align::Center);
+                ui.allocate_ui_with_layout(size, layout, |ui| {
+                    ui.set_min_width(half);
+                    ui.label(RichText::new(t(key)).strong());
+                });
+            }
+        });
+    }
+    for (i, person) in case.persons.iter().enumerate() {
+        let number = (i + 1).to_string();
+        let name_of = |key: &str| tr_args(language, key, &[("number", &number)]);
+        ui.horizontal(|ui| {
+            let half = ((ui.available_width() - 60.0) / 2.0).max(120.0);
+            let fields = [
+                (TextField::PersonPseudonym(person.id), "privacy.pseudonym"),
+                (TextField::PersonRealName(person.id), "privacy.real_name"),
+            ];
+            for (field, key) in fields {
+                widgets::edit_text(ui, case, field, commands, |text| {
+                    egui::TextEdit::singleline(text)
+                        .hint_text(tr(language, &format!("{key}_hint")))
+                        .desired_width(half)
+                })
+                .accessible_name(name_of(&format!("{key}_of")));
+            }
+            if widgets::icon_button(ui, "🗑", &name_of("privacy.remove")).clicked() {
+                commands.push(CaseEdit::RemovePerson(person.id).into());
+            }
+        });
+    }
 }

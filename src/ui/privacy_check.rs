@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use egui::RichText;
 
 use crate::export::{Format, Names};
-use crate::i18n::{Language, tr, tr_args};
+use crate::i18n::{Language, tr, tr_args, tr_count};
 use crate::model::Case;
 use crate::privacy::{self, CaseFinding, FindingKind, Place};
 
@@ -22,6 +22,15 @@ pub struct PrivacyCheck {
 }
 
 impl PrivacyCheck {
+    pub fn new(findings: Vec<CaseFinding>, then_export: Option<Format>, names: Names) -> Self {
+        PrivacyCheck {
+            findings,
+            accepted: HashSet::new(),
+            then_export,
+            names,
+        }
+    }
+
     /// Checks the case as it would leave the app: pseudonymised unless real names were
     /// chosen.
     pub fn run(case: &Case, names: Names, language: Language) -> Vec<CaseFinding> {
@@ -67,63 +76,17 @@ pub fn privacy_check_ui(
         if check.findings.is_empty() {
             ui.label(t("personal_data.none"));
         } else {
-            ui.label(tr_args(
-                language,
-                "personal_data.found",
-                &[("count", &check.findings.len().to_string())],
-            ));
+            let count = check.findings.len();
+            ui.label(tr_count(language, "personal_data.found", count, &[]));
         }
         ui.add_space(6.0);
         egui::ScrollArea::vertical()
             .max_height(ctx.content_rect().height() * 0.55)
             .show(ui, |ui| {
-                for (index, finding) in check.findings.iter().enumerate() {
-                    let place = privacy::place_label(case, finding.place, language);
-                    let kind = t(privacy::kind_key(finding.kind));
-                    super::style::card_frame(ui).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(RichText::new(kind).strong());
-                            ui.label(RichText::new(format!("“{}”", finding.found)).monospace());
-                            ui.label(RichText::new(format!("— {place}")).weak());
-                        });
-                        let what = format!("{kind} “{}”", finding.found);
-                        ui.horizontal_wrapped(|ui| {
-                            let go =
-                                tr_args(language, "personal_data.go_to_of", &[("what", &what)]);
-                            if ui
-                                .button(t("personal_data.go_to"))
-                                .accessible_name(go)
-                                .clicked()
-                            {
-                                answer = Some(CheckAnswer::GoTo(finding.place));
-                            }
-                            let replace =
-                                tr_args(language, "personal_data.replace_of", &[("what", &what)]);
-                            if ui
-                                .button(t("personal_data.replace"))
-                                .accessible_name(replace)
-                                .clicked()
-                            {
-                                answer = Some(CheckAnswer::Replace(index));
-                            }
-                            let mut accepted = check.accepted.contains(&PrivacyCheck::key(finding));
-                            let accept =
-                                tr_args(language, "personal_data.accept_of", &[("what", &what)]);
-                            if ui
-                                .checkbox(&mut accepted, t("personal_data.accept"))
-                                .accessible_name(accept)
-                                .changed()
-                            {
-                                let key = PrivacyCheck::key(finding);
-                                if accepted {
-                                    check.accepted.insert(key);
-                                } else {
-                                    check.accepted.remove(&key);
-                                }
-                            }
-                        });
-                    });
+                for index in 0..check.findings.len() {
+                    if let Some(found) = finding_ui(ui, language, case, check, index) {
+                        answer = Some(found);
+                    }
                     ui.add_space(4.0);
                 }
             });
@@ -149,5 +112,63 @@ pub fn privacy_check_ui(
     if modal.should_close() && answer.is_none() {
         answer = Some(CheckAnswer::Close);
     }
+    answer
+}
+
+/// One finding: what and where, and the buttons to go there, replace or accept it.
+fn finding_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    case: &Case,
+    check: &mut PrivacyCheck,
+    index: usize,
+) -> Option<CheckAnswer> {
+    let t = |key| tr(language, key);
+    let finding = &check.findings[index];
+    let place = privacy::place_label(case, finding.place, language);
+    let kind = t(privacy::kind_key(finding.kind));
+    let mut answer = None;
+    super::style::card_frame(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(kind).strong());
+            ui.label(RichText::new(format!("“{}”", finding.found)).monospace());
+            ui.label(RichText::new(format!("— {place}")).weak());
+        });
+        let what = format!("{kind} “{}”", finding.found);
+        let named = |key| tr_args(language, key, &[("what", &what)]);
+        ui.horizontal_wrapped(|ui| {
+            let go = named("personal_data.go_to_of");
+            if ui
+                .button(t("personal_data.go_to"))
+                .accessible_name(go)
+                .clicked()
+            {
+                answer = Some(CheckAnswer::GoTo(finding.place));
+            }
+            let replace = named("personal_data.replace_of");
+            if ui
+                .button(t("personal_data.replace"))
+                .accessible_name(replace)
+                .clicked()
+            {
+                answer = Some(CheckAnswer::Replace(index));
+            }
+            let key = PrivacyCheck::key(finding);
+            let mut accepted = check.accepted.contains(&key);
+            let accept = named("personal_data.accept_of");
+            if ui
+                .checkbox(&mut accepted, t("personal_data.accept"))
+                .accessible_name(accept)
+                .changed()
+            {
+                if accepted {
+                    check.accepted.insert(key);
+                } else {
+                    check.accepted.remove(&key);
+                }
+            }
+        });
+    });
     answer
 }

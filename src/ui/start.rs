@@ -65,12 +65,12 @@ pub fn start_ui(
                         let new = egui::Button::new(RichText::new(t("start.new")).size(20.0))
                             .min_size(egui::vec2(200.0, 44.0));
                         if ui.add(new).on_hover_text("Ctrl+N").clicked() {
-                            commands.push(Command::NewCase);
+                            commands.push(super::Action::NewCase.into());
                         }
                         let open = egui::Button::new(RichText::new(t("start.open")).size(20.0))
                             .min_size(egui::vec2(200.0, 44.0));
                         if ui.add(open).on_hover_text("Ctrl+O").clicked() {
-                            commands.push(Command::Open);
+                            commands.push(super::Action::Open.into());
                         }
                     });
                     ui.add_space(24.0);

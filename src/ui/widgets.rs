@@ -3,9 +3,10 @@
 use egui::RichText;
 
 use super::Command;
+use super::actions::{self, Action};
 use crate::i18n::{Language, tr, tr_args};
 use crate::method::Method;
-use crate::model::{Case, Stage};
+use crate::model::{Case, CaseEdit, DateField, Stage, TextField};
 
 /// The title of a step as the stepper and the navigation show it.
 pub fn stage_title(language: Language, method: &Method, stage: Stage) -> String {
@@ -71,10 +72,10 @@ pub fn stage_navigation_ui(
     };
     if ui
         .add_enabled(previous.is_some(), egui::Button::new(label))
-        .on_hover_text(tr(language, "stepper.previous_hint"))
+        .on_hover_text(actions::hint(ui.ctx(), language, Action::PreviousStage))
         .clicked()
     {
-        commands.push(Command::PreviousStage);
+        commands.push(Action::PreviousStage.into());
     }
     let next = stage.next();
     let label = match next {
@@ -83,10 +84,10 @@ pub fn stage_navigation_ui(
     };
     if ui
         .add_enabled(next.is_some(), egui::Button::new(label))
-        .on_hover_text(tr(language, "stepper.next_hint"))
+        .on_hover_text(actions::hint(ui.ctx(), language, Action::NextStage))
         .clicked()
     {
-        commands.push(Command::NextStage);
+        commands.push(Action::NextStage.into());
     }
 }
 
@@ -107,35 +108,58 @@ pub fn icon_button(ui: &mut egui::Ui, icon: &str, name: &str) -> egui::Response 
         .accessible_name(name)
 }
 
-/// A label above a one-line text field that it names. Returns whether the text changed.
-pub fn labelled_line(ui: &mut egui::Ui, label: &str, hint: &str, text: &mut String) -> bool {
-    let label = ui.label(RichText::new(label).strong());
-    ui.add(
-        egui::TextEdit::singleline(text)
-            .hint_text(hint)
-            .desired_width(f32::INFINITY),
-    )
-    .labelled_by(label.id)
-    .changed()
+/// A text field over a text of the case. The field edits a copy; what is typed goes
+/// back as an edit, so typing is undoable like any other change.
+pub fn edit_text(
+    ui: &mut egui::Ui,
+    case: &Case,
+    field: TextField,
+    commands: &mut Vec<Command>,
+    make: impl FnOnce(&mut String) -> egui::TextEdit<'_>,
+) -> egui::Response {
+    let mut text = case.text(field).unwrap_or_default().to_owned();
+    let response = ui.add(make(&mut text));
+    if response.changed() {
+        commands.push(CaseEdit::SetText(field, text).into());
+    }
+    response
 }
 
-/// A label above a multi-line text field that it names. Returns whether the text changed.
-pub fn labelled_text(
+/// A label above a one-line text field that it names.
+pub fn labelled_line(
     ui: &mut egui::Ui,
+    case: &Case,
+    field: TextField,
     label: &str,
     hint: &str,
-    rows: usize,
-    text: &mut String,
-) -> bool {
+    commands: &mut Vec<Command>,
+) {
     let label = ui.label(RichText::new(label).strong());
-    ui.add(
+    edit_text(ui, case, field, commands, |text| {
+        egui::TextEdit::singleline(text)
+            .hint_text(hint)
+            .desired_width(f32::INFINITY)
+    })
+    .labelled_by(label.id);
+}
+
+/// A label above a multi-line text field that it names.
+pub fn labelled_text(
+    ui: &mut egui::Ui,
+    case: &Case,
+    field: TextField,
+    (label, hint): (&str, &str),
+    rows: usize,
+    commands: &mut Vec<Command>,
+) {
+    let label = ui.label(RichText::new(label).strong());
+    edit_text(ui, case, field, commands, |text| {
         egui::TextEdit::multiline(text)
             .hint_text(hint)
             .desired_rows(rows)
-            .desired_width(f32::INFINITY),
-    )
-    .labelled_by(label.id)
-    .changed()
+            .desired_width(f32::INFINITY)
+    })
+    .labelled_by(label.id);
 }
 
 /// The main question and assignment of a step, large enough for the back of the room.
@@ -182,22 +206,25 @@ pub struct DateText {
 }
 
 /// A date typed as text (12-11-2026, 12/11/2026, 2026-11-12…) with a "today" button.
-/// The value only changes when the text is a real date or empty; otherwise the field
-/// says so and the last real date stays. Returns whether the value changed.
+/// The case only changes when the text is a real date or empty; otherwise the field
+/// says so and the last real date stays.
 pub fn date_ui(
     ui: &mut egui::Ui,
     language: Language,
-    label: &str,
-    accessible_name: &str,
-    state: &mut DateText,
-    value: &mut Option<chrono::NaiveDate>,
-) -> bool {
+    (label, accessible_name): (&str, &str),
+    field: DateField,
+    case: &Case,
+    dates: &mut std::collections::HashMap<DateField, DateText>,
+    commands: &mut Vec<Command>,
+) {
     let t = |key| tr(language, key);
-    // Start from the stored value, and follow it when it changed elsewhere.
-    if !state.invalid && *value != crate::dates::parse_date(&state.text) {
+    let value = case.date(field);
+    let state = dates.entry(field).or_default();
+    // Start from the stored value, and follow it when it changed elsewhere (undo).
+    if !state.invalid && value != crate::dates::parse_date(&state.text) {
         state.text = value.map(crate::dates::format_date).unwrap_or_default();
     }
-    let mut changed = false;
+    let mut new_value = None;
     let label = ui.label(RichText::new(label).strong());
     ui.horizontal(|ui| {
         let response = ui
@@ -215,16 +242,8 @@ pub fn date_ui(
             } else {
                 crate::dates::parse_date(text).map(Some)
             };
-            match parsed {
-                Some(new) => {
-                    state.invalid = false;
-                    if *value != new {
-                        *value = new;
-                        changed = true;
-                    }
-                }
-                None => state.invalid = true,
-            }
+            state.invalid = parsed.is_none();
+            new_value = parsed;
         }
         let today_name = tr_args(language, "date.today_for", &[("what", accessible_name)]);
         if ui
@@ -235,16 +254,15 @@ pub fn date_ui(
             let today = chrono::Local::now().date_naive();
             state.text = crate::dates::format_date(today);
             state.invalid = false;
-            if *value != Some(today) {
-                *value = Some(today);
-                changed = true;
-            }
+            new_value = Some(Some(today));
         }
     });
     if state.invalid {
         ui.colored_label(ui.visuals().error_fg_color, t("case.date_invalid"));
     }
-    changed
+    if let Some(date) = new_value.filter(|date| *date != value) {
+        commands.push(CaseEdit::SetDate(field, date).into());
+    }
 }
 
 /// A file name from the case title, safe on every operating system.
@@ -268,7 +286,7 @@ pub fn suggested_file_name(title: &str, language: Language) -> String {
     } else {
         cleaned.chars().take(60).collect()
     };
-    format!("{stem}.swan.ron")
+    format!("{stem}{}", crate::storage::CASE_SUFFIX)
 }
 
 #[cfg(test)]

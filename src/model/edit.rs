@@ -1,0 +1,348 @@
+//! Every change a user can make to a case, as data, and the one function that applies
+//! it. The window sends these; undo keeps what they replaced. No egui here.
+
+use chrono::NaiveDate;
+
+use super::{
+    Case, Consent, Decision, Direction, Entry, ItemId, Level, Owner, Phase, PlanStatus, Signal,
+    TagKind,
+};
+
+/// A text in the case that can be typed into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TextField {
+    Title,
+    Description,
+    Question,
+    OpeningNotes,
+    ParticipantName(ItemId),
+    ParticipantDiscipline(ItemId),
+    /// The text of a note or an option.
+    EntryText(ItemId),
+    /// Why an option was chosen (the justification) or rejected.
+    DecisionReason(ItemId),
+    Alternatives(ItemId),
+    FirstStep(ItemId),
+    /// The organisation typed in as owner, when the owner is not someone at the table.
+    OwnerName(ItemId),
+    CoOwnerName(ItemId),
+    SignalTo(ItemId),
+    SignalChange(ItemId),
+    PersonPseudonym(ItemId),
+    PersonRealName(ItemId),
+    NeglectedLevel,
+    Lessons,
+    Takeaway,
+    ReflectionWhatHappened,
+    ReflectionThoughtsAndFeelings,
+    ReflectionWhatWentWell,
+    ReflectionDoDifferently,
+}
+
+/// A date in the case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DateField {
+    Meeting,
+    Deadline(ItemId),
+    FollowUp(ItemId),
+    DeleteBy,
+}
+
+/// The owner or the co-owner of a chosen intervention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OwnerSlot {
+    Owner,
+    CoOwner,
+}
+
+/// One change to a case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CaseEdit {
+    SetText(TextField, String),
+    SetDate(DateField, Option<NaiveDate>),
+    AddParticipant,
+    RemoveParticipant(ItemId),
+    MoveParticipant(ItemId, Direction),
+    /// A participant's meeting role, by its key in the method.
+    SetRole(ItemId, String),
+    AddNote {
+        phase: Phase,
+        level: Level,
+        text: String,
+        contributor: Option<ItemId>,
+    },
+    AddOption {
+        level: Level,
+        text: String,
+        contributor: Option<ItemId>,
+    },
+    DeleteItem(ItemId),
+    MoveItem(ItemId, Direction),
+    /// Who contributed a note or an option.
+    SetContributor(ItemId, Option<ItemId>),
+    /// Adds or removes a condition or factor tag on a note or an option.
+    ToggleTag(ItemId, TagKind, String),
+    SetDecision(ItemId, Decision),
+    /// Marks a note or an option as a signal to the organisation, or unmarks it.
+    ToggleSignal(ItemId),
+    SetOwner(ItemId, OwnerSlot, Owner),
+    SetStatus(ItemId, PlanStatus),
+    SetConsent(Consent),
+    AddPerson,
+    RemovePerson(ItemId),
+}
+
+impl CaseEdit {
+    /// Carries the edit out. An edit that names an item that is gone changes nothing.
+    pub fn apply(self, case: &mut Case) {
+        match self {
+            CaseEdit::SetText(field, text) => {
+                if let Some(target) = case.text_mut(field) {
+                    *target = text;
+                }
+            }
+            CaseEdit::SetDate(field, date) => {
+                if let Some(target) = case.date_mut(field) {
+                    *target = date;
+                }
+            }
+            CaseEdit::SetDecision(..) | CaseEdit::SetOwner(..) | CaseEdit::SetStatus(..) => {
+                self.apply_to_option(case);
+            }
+            CaseEdit::AddParticipant => {
+                case.add_participant("", "", "participant");
+            }
+            CaseEdit::RemoveParticipant(id) => case.remove_participant(id),
+            CaseEdit::MoveParticipant(id, direction) => case.move_participant(id, direction),
+            CaseEdit::SetRole(id, role) => {
+                if let Some(p) = case.participants.iter_mut().find(|p| p.id == id) {
+                    p.role = role;
+                }
+            }
+            CaseEdit::AddNote {
+                phase,
+                level,
+                text,
+                contributor,
+            } => {
+                case.add_note(phase, level, entry(text, contributor));
+            }
+            CaseEdit::AddOption {
+                level,
+                text,
+                contributor,
+            } => {
+                case.add_option(level, entry(text, contributor));
+            }
+            CaseEdit::DeleteItem(id) => case.delete_item(id),
+            CaseEdit::MoveItem(id, direction) => case.move_item(id, direction),
+            CaseEdit::SetContributor(id, contributor) => {
+                if let Some(entry) = case.entry_mut(id) {
+                    entry.contributor = contributor;
+                }
+            }
+            CaseEdit::ToggleTag(id, kind, key) => {
+                if let Some(entry) = case.entry_mut(id) {
+                    entry.toggle_tag(kind, &key);
+                }
+            }
+            CaseEdit::ToggleSignal(id) => {
+                if let Some(entry) = case.entry_mut(id) {
+                    entry.signal = match entry.signal {
+                        Some(_) => None,
+                        None => Some(Signal::default()),
+                    };
+                }
+            }
+            CaseEdit::SetConsent(consent) => case.consent = consent,
+            CaseEdit::AddPerson => {
+                case.add_person();
+            }
+            CaseEdit::RemovePerson(id) => case.remove_person(id),
+        }
+    }
+
+    /// The edits of an option's decision and plan.
+    fn apply_to_option(self, case: &mut Case) {
+        match self {
+            CaseEdit::SetDecision(id, decision) => {
+                if let Some(option) = case.option_mut(id) {
+                    option.decision = decision;
+                }
+            }
+            CaseEdit::SetOwner(id, slot, owner) => {
+                if let Some(option) = case.option_mut(id) {
+                    *match slot {
+                        OwnerSlot::Owner => &mut option.plan.owner,
+                        OwnerSlot::CoOwner => &mut option.plan.co_owner,
+                    } = owner;
+                }
+            }
+            CaseEdit::SetStatus(id, status) => {
+                if let Some(option) = case.option_mut(id) {
+                    option.plan.status = status;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The translation key that names this edit for "Undo: …", judged on the case before
+    /// the edit (a deleted item is still there to say what it was).
+    pub fn label_key(&self, case: &Case) -> &'static str {
+        let is_option = |id: &ItemId| case.option(*id).is_some();
+        match self {
+            CaseEdit::SetText(..) => "edit.text",
+            CaseEdit::SetDate(..) => "edit.date",
+            CaseEdit::AddParticipant => "edit.add_participant",
+            CaseEdit::RemoveParticipant(_) => "edit.remove_participant",
+            CaseEdit::MoveParticipant(..) => "edit.move_participant",
+            CaseEdit::SetRole(..) => "edit.role",
+            CaseEdit::AddNote { .. } => "edit.add_note",
+            CaseEdit::AddOption { .. } => "edit.add_option",
+            CaseEdit::DeleteItem(id) if is_option(id) => "edit.delete_option",
+            CaseEdit::DeleteItem(_) => "edit.delete_note",
+            CaseEdit::MoveItem(id, _) if is_option(id) => "edit.move_option",
+            CaseEdit::MoveItem(..) => "edit.move_note",
+            CaseEdit::SetContributor(..) => "edit.contributor",
+            CaseEdit::ToggleTag(..) => "edit.tag",
+            CaseEdit::SetDecision(..) => "edit.decision",
+            CaseEdit::ToggleSignal(..) => "edit.signal",
+            CaseEdit::SetOwner(..) => "edit.owner",
+            CaseEdit::SetStatus(..) => "edit.status",
+            CaseEdit::SetConsent(_) => "edit.consent",
+            CaseEdit::AddPerson => "edit.add_person",
+            CaseEdit::RemovePerson(_) => "edit.remove_person",
+        }
+    }
+
+    /// The field being typed into, so that a run of keystrokes is one undo step.
+    pub fn typing_in(&self) -> Option<TextField> {
+        match self {
+            CaseEdit::SetText(field, _) => Some(*field),
+            _ => None,
+        }
+    }
+}
+
+/// The organisation typed in as owner, if the owner is one.
+fn owner_name(owner: &Owner) -> Option<&String> {
+    match owner {
+        Owner::Named(name) => Some(name),
+        _ => None,
+    }
+}
+
+fn owner_name_mut(owner: &mut Owner) -> Option<&mut String> {
+    match owner {
+        Owner::Named(name) => Some(name),
+        _ => None,
+    }
+}
+
+fn entry(text: String, contributor: Option<ItemId>) -> Entry {
+    Entry {
+        contributor,
+        ..Entry::new(text)
+    }
+}
+
+impl Case {
+    /// The text behind a field, if the item it belongs to exists (and, for an owner's
+    /// name, if the owner is an organisation typed in).
+    pub fn text(&self, field: TextField) -> Option<&str> {
+        let option = |id: ItemId| self.option(id);
+        let entry = |id: ItemId| {
+            self.notes
+                .iter()
+                .find(|n| n.id == id)
+                .map(|n| &n.entry)
+                .or_else(|| option(id).map(|o| &o.entry))
+        };
+        let person = |id: ItemId| self.persons.iter().find(|p| p.id == id);
+        let r = &self.closing.reflection;
+        Some(match field {
+            TextField::Title => &self.title,
+            TextField::Description => &self.description,
+            TextField::Question => &self.question,
+            TextField::OpeningNotes => &self.opening_notes,
+            TextField::ParticipantName(id) => &self.participant(id)?.name,
+            TextField::ParticipantDiscipline(id) => &self.participant(id)?.discipline,
+            TextField::EntryText(id) => &entry(id)?.text,
+            TextField::DecisionReason(id) => &option(id)?.decision_reason,
+            TextField::Alternatives(id) => &option(id)?.plan.alternatives,
+            TextField::FirstStep(id) => &option(id)?.plan.first_step,
+            TextField::OwnerName(id) => owner_name(&option(id)?.plan.owner)?.as_str(),
+            TextField::CoOwnerName(id) => owner_name(&option(id)?.plan.co_owner)?.as_str(),
+            TextField::SignalTo(id) => &entry(id)?.signal.as_ref()?.to,
+            TextField::SignalChange(id) => &entry(id)?.signal.as_ref()?.change,
+            TextField::PersonPseudonym(id) => &person(id)?.pseudonym,
+            TextField::PersonRealName(id) => &person(id)?.real_name,
+            TextField::NeglectedLevel => &self.closing.neglected_level,
+            TextField::Lessons => &self.closing.lessons,
+            TextField::Takeaway => &self.closing.case_bringer_takeaway,
+            TextField::ReflectionWhatHappened => &r.what_happened,
+            TextField::ReflectionThoughtsAndFeelings => &r.thoughts_and_feelings,
+            TextField::ReflectionWhatWentWell => &r.what_went_well,
+            TextField::ReflectionDoDifferently => &r.do_differently,
+        })
+    }
+
+    /// The text behind a field, to change it.
+    pub fn text_mut(&mut self, field: TextField) -> Option<&mut String> {
+        Some(match field {
+            TextField::Title => &mut self.title,
+            TextField::Description => &mut self.description,
+            TextField::Question => &mut self.question,
+            TextField::OpeningNotes => &mut self.opening_notes,
+            TextField::ParticipantName(id) => &mut self.participant_mut(id)?.name,
+            TextField::ParticipantDiscipline(id) => &mut self.participant_mut(id)?.discipline,
+            TextField::EntryText(id) => &mut self.entry_mut(id)?.text,
+            TextField::DecisionReason(id) => &mut self.option_mut(id)?.decision_reason,
+            TextField::Alternatives(id) => &mut self.option_mut(id)?.plan.alternatives,
+            TextField::FirstStep(id) => &mut self.option_mut(id)?.plan.first_step,
+            TextField::OwnerName(id) => owner_name_mut(&mut self.option_mut(id)?.plan.owner)?,
+            TextField::CoOwnerName(id) => owner_name_mut(&mut self.option_mut(id)?.plan.co_owner)?,
+            TextField::SignalTo(id) => &mut self.entry_mut(id)?.signal.as_mut()?.to,
+            TextField::SignalChange(id) => &mut self.entry_mut(id)?.signal.as_mut()?.change,
+            TextField::PersonPseudonym(id) => &mut self.person_mut(id)?.pseudonym,
+            TextField::PersonRealName(id) => &mut self.person_mut(id)?.real_name,
+            TextField::NeglectedLevel => &mut self.closing.neglected_level,
+            TextField::Lessons => &mut self.closing.lessons,
+            TextField::Takeaway => &mut self.closing.case_bringer_takeaway,
+            TextField::ReflectionWhatHappened => &mut self.closing.reflection.what_happened,
+            TextField::ReflectionThoughtsAndFeelings => {
+                &mut self.closing.reflection.thoughts_and_feelings
+            }
+            TextField::ReflectionWhatWentWell => &mut self.closing.reflection.what_went_well,
+            TextField::ReflectionDoDifferently => &mut self.closing.reflection.do_differently,
+        })
+    }
+
+    /// The date behind a field.
+    pub fn date(&self, field: DateField) -> Option<NaiveDate> {
+        match field {
+            DateField::Meeting => self.meeting_date,
+            DateField::DeleteBy => self.delete_by,
+            DateField::Deadline(id) => self.option(id)?.plan.deadline,
+            DateField::FollowUp(id) => self.option(id)?.plan.follow_up,
+        }
+    }
+
+    fn date_mut(&mut self, field: DateField) -> Option<&mut Option<NaiveDate>> {
+        Some(match field {
+            DateField::Meeting => &mut self.meeting_date,
+            DateField::DeleteBy => &mut self.delete_by,
+            DateField::Deadline(id) => &mut self.option_mut(id)?.plan.deadline,
+            DateField::FollowUp(id) => &mut self.option_mut(id)?.plan.follow_up,
+        })
+    }
+
+    fn participant_mut(&mut self, id: ItemId) -> Option<&mut super::Participant> {
+        self.participants.iter_mut().find(|p| p.id == id)
+    }
+
+    fn person_mut(&mut self, id: ItemId) -> Option<&mut super::Person> {
+        self.persons.iter_mut().find(|p| p.id == id)
+    }
+}

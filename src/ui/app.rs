@@ -1,0 +1,404 @@
+//! The app and its frame loop: draw the screen, collect the commands the screen sent,
+//! apply them in one place, then look after the recovery copy and the window title.
+
+use std::path::PathBuf;
+
+use egui::ViewportCommand;
+
+use super::actions::{self, Action, ActionState};
+use super::dialogs::{FileDialogs, NativeDialogs};
+use super::document::Document;
+use super::modal::{self, FoundRecovery, Modal, Reply};
+use super::{Command, bars, export, start, style};
+use crate::i18n::{Language, tr};
+use crate::method::Method;
+use crate::settings::{self, AppDirs, Settings};
+use crate::storage::recovery::{self, Autosaver};
+
+/// A message in the status bar or in a dialog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    Info(String),
+    Error(String),
+}
+
+/// Where the method texts come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MethodSource {
+    Builtin,
+    File(PathBuf),
+}
+
+pub struct SwanApp {
+    pub(super) dirs: AppDirs,
+    pub(super) settings: Settings,
+    pub(super) method: Method,
+    pub(super) method_source: MethodSource,
+    pub(super) doc: Option<Document>,
+    pub(super) dialogs: Box<dyn FileDialogs>,
+    /// Shown in the status bar until the next message.
+    pub(super) status: Option<Notice>,
+    /// The one dialog that is open, if any.
+    pub(super) modal: Option<Modal>,
+    /// Set once the user agreed to close, so the next close request goes through.
+    pub(super) allow_close: bool,
+    window_title: String,
+    style_applied: bool,
+    pub(super) autosaver: Autosaver,
+    pub(super) autosave_delay: std::time::Duration,
+    /// When the first edit since the last recovery copy was made.
+    pub(super) autosave_since: Option<std::time::Instant>,
+    pub(super) export: export::ExportState,
+    /// The projector view: pseudonyms instead of real names, nothing editable.
+    pub(super) pseudonyms_shown: bool,
+    /// Recently opened cases past their delete-by date, read when the start screen
+    /// comes up (not every frame).
+    pub(super) overdue: Vec<start::Overdue>,
+}
+
+/// How the app starts: where its own files live, and what the command line asked for.
+pub struct StartOptions {
+    pub dirs: AppDirs,
+    pub file: Option<PathBuf>,
+    pub method: Option<PathBuf>,
+    pub language: Option<Language>,
+    pub dialogs: Box<dyn FileDialogs>,
+    /// How long after a change the recovery copy is written.
+    pub autosave_delay: std::time::Duration,
+}
+
+impl StartOptions {
+    /// Defaults for a test or a fresh start: no file, native dialogs.
+    pub fn new(dirs: AppDirs) -> StartOptions {
+        StartOptions {
+            dirs,
+            file: None,
+            method: None,
+            language: None,
+            dialogs: Box::new(NativeDialogs),
+            autosave_delay: recovery::AUTOSAVE_DELAY,
+        }
+    }
+}
+
+impl SwanApp {
+    pub fn new(options: StartOptions) -> SwanApp {
+        let mut settings = settings::load(&options.dirs);
+        if let Some(language) = options.language {
+            settings.language = language;
+        }
+        let recovery_dir = recovery::recovery_dir(&options.dirs.data);
+        let recoveries = recovery::list_recoveries(&recovery_dir);
+        let mut app = SwanApp {
+            autosaver: Autosaver::new(recovery_dir),
+            autosave_delay: options.autosave_delay,
+            autosave_since: None,
+            modal: (!recoveries.is_empty()).then_some(Modal::Recovery(recoveries)),
+            export: export::ExportState::default(),
+            pseudonyms_shown: false,
+            overdue: Vec::new(),
+            dirs: options.dirs,
+            settings,
+            method: Method::builtin(),
+            method_source: MethodSource::Builtin,
+            doc: None,
+            dialogs: options.dialogs,
+            status: None,
+            allow_close: false,
+            window_title: String::new(),
+            style_applied: false,
+        };
+        // A method named on the command line wins over the remembered one, for this run.
+        if let Some(path) = options.method.or_else(|| app.settings.method_file.clone()) {
+            app.use_method_file(&path, false);
+        }
+        app.refresh_overdue();
+        if let Some(path) = options.file {
+            app.open_path(&path);
+        }
+        app
+    }
+
+    pub fn language(&self) -> Language {
+        self.settings.language
+    }
+
+    pub(super) fn t(&self, key: &str) -> &'static str {
+        tr(self.settings.language, key)
+    }
+
+    /// The open case, for tests and for the shell.
+    pub fn document(&self) -> Option<&Document> {
+        self.doc.as_ref()
+    }
+
+    pub fn method(&self) -> &Method {
+        &self.method
+    }
+
+    pub fn method_source(&self) -> &MethodSource {
+        &self.method_source
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn status(&self) -> Option<&Notice> {
+        self.status.as_ref()
+    }
+
+    /// The error the open dialog shows, if that dialog is an error.
+    pub fn error(&self) -> Option<&str> {
+        match &self.modal {
+            Some(Modal::Error(message)) => Some(message),
+            _ => None,
+        }
+    }
+
+    /// Recovery copies waiting for a decision.
+    pub fn recoveries(&self) -> &[FoundRecovery] {
+        match &self.modal {
+            Some(Modal::Recovery(found)) => found,
+            _ => &[],
+        }
+    }
+
+    /// Cases on the start screen waiting to be deleted.
+    pub fn overdue(&self) -> &[start::Overdue] {
+        &self.overdue
+    }
+
+    /// Waits for the recovery folder to be up to date (tests; a clean exit).
+    pub fn flush_autosave(&self) {
+        self.autosaver.flush();
+    }
+
+    /// Whether an export is being made in the background.
+    pub fn export_running(&self) -> bool {
+        self.export.running()
+    }
+
+    /// Opens a dialog. An error while another dialog is open goes to the status bar
+    /// instead, so the open dialog (and what it holds) is not lost.
+    pub(super) fn open_modal(&mut self, modal: Modal) {
+        match (modal, &self.modal) {
+            (Modal::Error(message), Some(_)) => self.status = Some(Notice::Error(message)),
+            (modal, _) => self.modal = Some(modal),
+        }
+    }
+
+    pub(super) fn show_error(&mut self, message: String) {
+        self.open_modal(Modal::Error(message));
+    }
+
+    /// Draws one frame and applies what the user did.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.style_applied {
+            style::apply(&ctx);
+            let waker = ctx.clone();
+            self.autosaver.set_waker(move || waker.request_repaint());
+            self.style_applied = true;
+        }
+        let mut commands: Vec<Command> = Vec::new();
+        if self.modal.is_none() {
+            commands.extend(
+                actions::pressed(&ctx, self)
+                    .into_iter()
+                    .map(Command::Action),
+            );
+        }
+        self.handle_close_request(&ctx, &mut commands);
+
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            bars::menu_bar_ui(ui, self, &mut commands);
+        });
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            bars::status_bar_ui(ui, self, &mut commands);
+        });
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
+        self.modal_ui(&ctx, &mut commands);
+        self.finish_export();
+
+        // The frame was drawn before the commands changed the state: draw once more, so
+        // the change shows now and not at the next mouse move.
+        if !commands.is_empty() {
+            ctx.request_repaint();
+        }
+        for command in commands {
+            self.apply(command, &ctx);
+        }
+        self.autosave(&ctx);
+        let title = self.title();
+        if title != self.window_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+
+    fn central_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let language = self.settings.language;
+        let Some(doc) = &mut self.doc else {
+            let recent = &self.settings.recent_files;
+            start::start_ui(ui, language, &self.method, recent, &self.overdue, commands);
+            return;
+        };
+        if !self.pseudonyms_shown {
+            super::case_ui(
+                ui,
+                language,
+                &self.method,
+                &doc.case,
+                &mut doc.view,
+                false,
+                commands,
+            );
+            return;
+        }
+        // The projector view: the case as exported, with pseudonyms, and nothing
+        // editable, so no real name can reappear or be typed over. Pseudonymised once
+        // per change and language, not every frame.
+        let key = (doc.revision, language);
+        let stale = doc
+            .view
+            .pseudonymised
+            .as_ref()
+            .is_none_or(|(k, _)| *k != key);
+        if stale {
+            let shown = crate::privacy::pseudonymise(&doc.case, language);
+            doc.view.pseudonymised = Some((key, shown));
+        }
+        if let Some((_, shown)) = doc.view.pseudonymised.take() {
+            // Moving between steps is not an edit: follow it here.
+            let mut shown = shown;
+            shown.stage = doc.case.stage;
+            super::pseudonyms_banner_ui(ui, language);
+            super::case_ui(
+                ui,
+                language,
+                &self.method,
+                &shown,
+                &mut doc.view,
+                true,
+                commands,
+            );
+            doc.view.pseudonymised = Some((key, shown));
+        }
+    }
+
+    fn modal_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let Some(open) = &mut self.modal else {
+            return;
+        };
+        let language = self.settings.language;
+        // On the projector a dialog shows the case as the screen does.
+        let shown = match &self.doc {
+            Some(doc) if self.pseudonyms_shown => doc.view.pseudonymised.as_ref().map(|(_, c)| c),
+            Some(doc) => Some(&doc.case),
+            None => None,
+        };
+        match modal::modal_ui(ctx, language, open, shown) {
+            Reply::Wait => {}
+            Reply::Close => self.modal = None,
+            Reply::CloseThen(command) => {
+                self.modal = None;
+                commands.push(command);
+            }
+            Reply::Do(command) => commands.push(command),
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let requested = ctx.input(|i| i.viewport().close_requested());
+        if requested && !self.allow_close && self.doc.as_ref().is_some_and(Document::dirty) {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            commands.push(Action::Quit.into());
+        }
+    }
+
+    /// The window title: case, file, and a marker for unsaved changes.
+    pub fn title(&self) -> String {
+        let app_name = self.t("app.name");
+        let Some(doc) = &self.doc else {
+            return app_name.to_owned();
+        };
+        let marker = if doc.dirty() { "* " } else { "" };
+        let file = doc
+            .path
+            .as_deref()
+            .and_then(std::path::Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.t("case.not_saved_yet").to_owned());
+        let title = doc.display_title(self.language());
+        let title = if self.pseudonyms_shown {
+            let pairs = crate::privacy::name_pairs(&doc.case, self.language());
+            let refs: Vec<(&str, &str)> = pairs
+                .iter()
+                .map(|(n, p)| (n.as_str(), p.as_str()))
+                .collect();
+            crate::privacy::names::replace_names(&title, &refs)
+        } else {
+            title
+        };
+        format!("{marker}{title} — {file} — {app_name}")
+    }
+}
+
+impl ActionState for SwanApp {
+    fn enabled(&self, action: Action) -> bool {
+        let has_case = self.doc.is_some();
+        match action {
+            Action::NewCase | Action::Open | Action::Quit | Action::LoadMethod => true,
+            Action::ShowShortcuts | Action::TogglePseudonyms => true,
+            Action::Save | Action::SaveAs | Action::CheckPersonalData | Action::CloseCase => {
+                has_case
+            }
+            Action::Export => has_case && !self.export.running(),
+            Action::Undo => self
+                .editable_doc()
+                .is_some_and(|d| d.history().undo_label().is_some()),
+            Action::Redo => self
+                .editable_doc()
+                .is_some_and(|d| d.history().redo_label().is_some()),
+            Action::PreviousStage => self
+                .doc
+                .as_ref()
+                .is_some_and(|d| d.case.stage.previous().is_some()),
+            Action::NextStage => self
+                .doc
+                .as_ref()
+                .is_some_and(|d| d.case.stage.next().is_some()),
+            Action::UseBuiltinMethod => self.method_source != MethodSource::Builtin,
+        }
+    }
+
+    fn label(&self, action: Action, language: Language) -> String {
+        let what = self.doc.as_ref().and_then(|d| match action {
+            Action::Undo => d.history().undo_label(),
+            Action::Redo => d.history().redo_label(),
+            _ => None,
+        });
+        match what {
+            Some(edit) => crate::i18n::tr_args(
+                language,
+                &format!("{}.what", action.label_key()),
+                &[("edit", tr(language, edit))],
+            ),
+            None => tr(language, action.label_key()).to_owned(),
+        }
+    }
+}
+
+impl SwanApp {
+    /// The open case, when it may be changed (not on the projector view).
+    pub(super) fn editable_doc(&self) -> Option<&Document> {
+        self.doc.as_ref().filter(|_| !self.pseudonyms_shown)
+    }
+}
+
+impl eframe::App for SwanApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        SwanApp::ui(self, ui);
+    }
+}

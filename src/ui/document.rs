@@ -1,0 +1,129 @@
+//! The open case: the case itself, where it lives on disk, its undo history, and what
+//! the screen holds for it while it is open.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use super::widgets::DateText;
+use crate::i18n::{Language, tr};
+use crate::model::{Case, CaseEdit, DateField, History, Stage};
+use crate::storage::{self, FileStamp, recovery};
+
+/// The case that is open, with where it lives on disk and what the screen holds for it.
+pub struct Document {
+    pub case: Case,
+    /// None for a new case or an example: saving asks where.
+    pub path: Option<PathBuf>,
+    pub view: CaseView,
+    /// Name of this case's copy in the recovery folder.
+    pub recovery_name: String,
+    /// The case file as it was when last read or written, to notice changes by others.
+    pub disk_stamp: Option<FileStamp>,
+    /// Counts changes, undo and redo included; the autosave compares it with what it
+    /// last wrote, and the projector view with what it last pseudonymised.
+    pub revision: u64,
+    pub autosaved_revision: u64,
+    history: History,
+    /// The history's version when the case was last saved or opened; `None` when the
+    /// case as it is has never been on disk (a restored recovery copy).
+    saved_version: Option<u64>,
+}
+
+/// Screen state that belongs to one open case and goes when it closes.
+#[derive(Default)]
+pub struct CaseView {
+    /// Dates as typed (meeting date, deadlines, follow-ups), so a half-typed date is not
+    /// thrown away while the case keeps the last real one.
+    pub dates: HashMap<DateField, DateText>,
+    /// Text typed in the "new note" field of each cell, by stage and level.
+    pub drafts: HashMap<(Stage, usize), String>,
+    /// The case as the projector view shows it, for the revision and language it was
+    /// made for.
+    pub pseudonymised: Option<((u64, Language), Case)>,
+}
+
+impl Document {
+    pub fn new(case: Case, path: Option<PathBuf>) -> Document {
+        let disk_stamp = path.as_deref().and_then(storage::file_stamp);
+        let history = History::default();
+        let saved_version = Some(history.version());
+        Document {
+            case,
+            path,
+            view: CaseView::default(),
+            recovery_name: recovery::new_recovery_name(),
+            disk_stamp,
+            revision: 0,
+            autosaved_revision: 0,
+            history,
+            saved_version,
+        }
+    }
+
+    /// Whether the case differs from the one last saved (undoing back to it counts as
+    /// saved again).
+    pub fn dirty(&self) -> bool {
+        self.saved_version != Some(self.history.version())
+    }
+
+    /// Applies an edit and keeps what it replaced for undo. Returns whether the case
+    /// changed.
+    pub fn edit(&mut self, edit: CaseEdit, now: Instant) -> bool {
+        let changed = self.history.apply(&mut self.case, edit, now);
+        if changed {
+            self.revision += 1;
+        }
+        changed
+    }
+
+    /// Makes a change the model has no edit for, undoably, under `label`.
+    pub fn change(&mut self, label: &'static str, change: impl FnOnce(&mut Case)) {
+        let before = self.case.clone();
+        change(&mut self.case);
+        if self.case != before {
+            self.history.record(before, label, None, Instant::now());
+            self.revision += 1;
+        }
+    }
+
+    /// Undoes the last edit; returns its label.
+    pub fn undo(&mut self) -> Option<&'static str> {
+        let label = self.history.undo(&mut self.case)?;
+        self.revision += 1;
+        Some(label)
+    }
+
+    /// Redoes the last undone edit; returns its label.
+    pub fn redo(&mut self) -> Option<&'static str> {
+        let label = self.history.redo(&mut self.case)?;
+        self.revision += 1;
+        Some(label)
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// The case as it is now is on disk.
+    pub fn mark_saved(&mut self) {
+        self.saved_version = Some(self.history.version());
+        self.history.break_typing();
+        self.autosaved_revision = self.revision;
+    }
+
+    /// The case as it is now is not on disk (a restored recovery copy).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_version = None;
+    }
+
+    /// Name to show: the case title, or a placeholder for an untitled case.
+    pub fn display_title(&self, language: Language) -> String {
+        let title = self.case.title.trim();
+        if title.is_empty() {
+            tr(language, "case.untitled").to_owned()
+        } else {
+            title.to_owned()
+        }
+    }
+}

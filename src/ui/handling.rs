@@ -1,0 +1,474 @@
+//! Command handling: the one place where commands change the state of the app.
+
+use std::path::Path;
+use std::time::Instant;
+
+use egui::ViewportCommand;
+
+use super::actions::Action;
+use super::app::{MethodSource, Notice, SwanApp};
+use super::document::Document;
+use super::modal::Modal;
+use super::privacy_check::PrivacyCheck;
+use super::{Command, EXAMPLES, export, start, widgets};
+use crate::export::{Format, Names};
+use crate::i18n::{tr, tr_args, tr_count};
+use crate::messages;
+use crate::method::Method;
+use crate::model::{Case, Stage};
+use crate::settings;
+use crate::storage::{self, recovery};
+
+impl SwanApp {
+    /// The one place where commands change the state.
+    pub fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        if command.discards_case() && self.doc.as_ref().is_some_and(Document::dirty) {
+            self.open_modal(Modal::Unsaved(Box::new(command)));
+            return;
+        }
+        match command {
+            Command::Action(action) => self.apply_action(action, ctx),
+            Command::Edit(edit) => {
+                if let Some(doc) = &mut self.doc
+                    && !self.pseudonyms_shown
+                {
+                    doc.edit(edit, Instant::now());
+                }
+            }
+            Command::OpenPath(path) => self.open_path(&path),
+            Command::OpenExample(index) => self.open_example(index),
+            Command::SaveTo(path) => self.save_checked(&path),
+            Command::Overwrite => {
+                if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
+                    self.save_to(&path);
+                }
+            }
+            Command::SaveThen(next) => {
+                self.apply_action(Action::Save, ctx);
+                if self.doc.as_ref().is_some_and(|d| !d.dirty()) {
+                    self.apply(*next, ctx);
+                }
+            }
+            Command::DiscardThen(next) => {
+                if let Some(doc) = &mut self.doc {
+                    doc.mark_saved();
+                }
+                self.apply(*next, ctx);
+            }
+            Command::ForgetRecent(path) => {
+                self.settings.forget(&path);
+                self.store_settings();
+            }
+            Command::SetLanguage(language) => {
+                self.settings.language = language;
+                self.store_settings();
+            }
+            Command::GoTo(stage) => self.navigate(|_| Some(stage)),
+            Command::AskDeleteItem(id) => self.open_modal(Modal::DeleteItem(id)),
+            Command::AskDeleteCaseFile(path) => self.open_modal(Modal::DeleteFile(path)),
+            Command::DeleteCaseFile(path) => self.delete_case_file(&path),
+            Command::ExportAs(format, names) => self.export_as(format, names, ctx),
+            Command::ExportChecked(format) => self.export_checked(format, ctx),
+            Command::ExportTo(format, path) => self.export_to(format, path, ctx),
+            Command::ReplaceFinding(index) => self.replace_finding(index),
+            Command::RestoreRecovery(index) => self.restore(index),
+            Command::DiscardRecovery(index) => self.discard_recovery(index),
+        }
+    }
+
+    fn apply_action(&mut self, action: Action, ctx: &egui::Context) {
+        let language = self.language();
+        match action {
+            Action::NewCase => {
+                self.drop_document();
+                self.doc = Some(Document::new(Case::default(), None));
+                self.status = None;
+            }
+            Action::Open => {
+                if let Some(path) = self.dialogs.open_case(language) {
+                    self.open_path(&path);
+                }
+            }
+            Action::Save => match self.doc.as_ref().map(|d| d.path.clone()) {
+                Some(Some(path)) => self.save_checked(&path),
+                Some(None) => self.apply_action(Action::SaveAs, ctx),
+                None => {}
+            },
+            Action::SaveAs => {
+                let Some(doc) = &self.doc else { return };
+                let suggested = widgets::suggested_file_name(&doc.case.title, language);
+                if let Some(path) = self.dialogs.save_case(language, &suggested) {
+                    self.save_to(&storage::with_case_extension(path));
+                }
+            }
+            Action::Export => {
+                if self.doc.is_some() && !self.export.running() {
+                    // Real names are a deliberate choice for one export, never a setting.
+                    let format = self.export.last_format.unwrap_or(Format::Pdf);
+                    let names = Names::Pseudonymised;
+                    self.open_modal(Modal::Export { format, names });
+                }
+            }
+            Action::CheckPersonalData => self.check_personal_data(),
+            Action::CloseCase => {
+                self.drop_document();
+                self.status = None;
+            }
+            Action::Quit => {
+                if self.doc.as_ref().is_some_and(|d| !d.dirty()) {
+                    self.drop_document();
+                }
+                self.autosaver.flush();
+                self.allow_close = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            Action::Undo | Action::Redo => self.undo_or_redo(action),
+            Action::PreviousStage => self.navigate(Stage::previous),
+            Action::NextStage => self.navigate(Stage::next),
+            Action::TogglePseudonyms => self.pseudonyms_shown = !self.pseudonyms_shown,
+            Action::LoadMethod => {
+                if let Some(path) = self.dialogs.open_method(language) {
+                    self.use_method_file(&path, true);
+                }
+            }
+            Action::UseBuiltinMethod => {
+                self.method = Method::builtin();
+                self.method_source = MethodSource::Builtin;
+                self.settings.method_file = None;
+                self.store_settings();
+                self.status = Some(Notice::Info(self.t("status.method_builtin").to_owned()));
+            }
+            Action::ShowShortcuts => self.open_modal(Modal::Shortcuts),
+        }
+    }
+
+    fn undo_or_redo(&mut self, action: Action) {
+        let language = self.language();
+        if self.pseudonyms_shown {
+            return;
+        }
+        let Some(doc) = &mut self.doc else { return };
+        let (done, key) = match action {
+            Action::Redo => (doc.redo(), "status.redone"),
+            _ => (doc.undo(), "status.undone"),
+        };
+        if let Some(label) = done {
+            let what = tr(language, label);
+            self.status = Some(Notice::Info(tr_args(language, key, &[("edit", what)])));
+        }
+    }
+
+    fn open_example(&mut self, index: usize) {
+        let Some((_, source)) = EXAMPLES.get(index) else {
+            return;
+        };
+        match storage::case_from_str(source) {
+            Ok(case) => {
+                self.drop_document();
+                self.doc = Some(Document::new(case, None));
+                self.status = Some(Notice::Info(self.t("status.example").to_owned()));
+            }
+            Err(e) => self.show_error(messages::load_error(self.language(), &e)),
+        }
+    }
+
+    /// Saves, unless someone changed the file on disk since: then asks first.
+    fn save_checked(&mut self, path: &Path) {
+        if self.changed_on_disk(path) {
+            self.open_modal(Modal::Conflict(path.to_path_buf()));
+        } else {
+            self.save_to(path);
+        }
+    }
+
+    fn discard_recovery(&mut self, index: usize) {
+        let Some(Modal::Recovery(found)) = &mut self.modal else {
+            return;
+        };
+        if index >= found.len() {
+            return;
+        }
+        let file = match found.remove(index) {
+            Ok(r) => r.file,
+            Err((file, _)) => file,
+        };
+        if found.is_empty() {
+            self.modal = None;
+        }
+        if let Err(e) = std::fs::remove_file(&file) {
+            let reason = messages::io_reason(self.language(), &e);
+            self.status = Some(Notice::Error(reason));
+        }
+    }
+
+    fn check_personal_data(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        // On the projector the check itself must not show real names.
+        let names = if self.pseudonyms_shown {
+            Names::Pseudonymised
+        } else {
+            Names::Real
+        };
+        let findings = PrivacyCheck::run(&doc.case, names, self.language());
+        self.open_modal(Modal::PrivacyCheck(PrivacyCheck::new(
+            findings, None, names,
+        )));
+    }
+
+    fn export_as(&mut self, format: Format, names: Names, ctx: &egui::Context) {
+        let Some(doc) = &self.doc else { return };
+        self.export.names = names;
+        let findings = PrivacyCheck::run(&doc.case, names, self.language());
+        if findings.is_empty() {
+            self.export_checked(format, ctx);
+        } else {
+            let check = PrivacyCheck::new(findings, Some(format), names);
+            self.open_modal(Modal::PrivacyCheck(check));
+        }
+    }
+
+    fn export_checked(&mut self, format: Format, ctx: &egui::Context) {
+        let language = self.language();
+        let Some(doc) = &self.doc else { return };
+        // A pseudonymised export gets no real name in its file name either.
+        let title = match self.export.names {
+            Names::Pseudonymised => crate::privacy::pseudonymise(&doc.case, language).title,
+            Names::Real => doc.case.title.clone(),
+        };
+        let name = export::suggested_name(&title, language, format);
+        if let Some(path) = self.dialogs.save_export(language, format, &name) {
+            self.export_to(format, export::with_extension(&path, format), ctx);
+        }
+    }
+
+    fn export_to(&mut self, format: Format, path: std::path::PathBuf, ctx: &egui::Context) {
+        let Some(doc) = &self.doc else { return };
+        if self.export.running() {
+            return;
+        }
+        let (case, method) = (doc.case.clone(), self.method.clone());
+        self.export
+            .start(ctx, case, method, self.language(), format, path);
+    }
+
+    fn replace_finding(&mut self, index: usize) {
+        let language = self.language();
+        let (Some(Modal::PrivacyCheck(check)), Some(doc)) = (&mut self.modal, &mut self.doc) else {
+            return;
+        };
+        let Some(finding) = check.findings.get(index).cloned() else {
+            return;
+        };
+        doc.change("edit.replace_finding", |case| {
+            crate::privacy::replace_finding(case, &finding, language);
+        });
+        check.findings = PrivacyCheck::run(&doc.case, check.names, language);
+    }
+
+    fn delete_case_file(&mut self, path: &Path) {
+        let language = self.language();
+        let recovery_dir = recovery::recovery_dir(&self.dirs.data);
+        match recovery::delete_case_everywhere(path, &recovery_dir) {
+            Ok(removed) => {
+                self.settings.recent_files.retain(|p| p != path);
+                self.store_settings();
+                self.status = Some(Notice::Info(tr_count(
+                    language,
+                    "status.deleted",
+                    removed.len(),
+                    &[("path", &path.display().to_string())],
+                )));
+            }
+            Err(e) => self.show_error(tr_args(
+                language,
+                "error.delete",
+                &[
+                    ("path", &path.display().to_string()),
+                    ("reason", &messages::io_reason(language, &e)),
+                ],
+            )),
+        }
+        self.refresh_overdue();
+    }
+
+    /// Writes the recovery copy a few seconds after the first unsaved edit, off the UI
+    /// thread, so a crash loses at most those seconds.
+    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(doc) = &mut self.doc else {
+            self.autosave_since = None;
+            return;
+        };
+        if !doc.dirty() || doc.revision == doc.autosaved_revision {
+            self.autosave_since = None;
+            return;
+        }
+        let since = *self.autosave_since.get_or_insert_with(Instant::now);
+        let elapsed = since.elapsed();
+        if elapsed >= self.autosave_delay {
+            self.autosaver
+                .write(&doc.recovery_name, doc.path.as_deref(), &doc.case);
+            doc.autosaved_revision = doc.revision;
+            self.autosave_since = None;
+        } else {
+            // One wake-up when the copy is due; no repainting in between.
+            ctx.request_repaint_after(self.autosave_delay - elapsed);
+        }
+    }
+
+    /// Closes the open case (after the user agreed), removing its recovery copy.
+    fn drop_document(&mut self) {
+        if let Some(doc) = self.doc.take() {
+            self.autosaver.remove(&doc.recovery_name);
+        }
+        self.autosave_since = None;
+        self.refresh_overdue();
+    }
+
+    /// Looks which recently opened cases are past their delete-by date.
+    pub(super) fn refresh_overdue(&mut self) {
+        let today = chrono::Local::now().date_naive();
+        self.overdue = start::overdue_cases(&self.settings.recent_files, today);
+    }
+
+    /// Moves through the stepper. The step is kept in the file when it is saved, but
+    /// moving is not a change worth asking about on close, nor one to undo.
+    fn navigate(&mut self, to: impl FnOnce(Stage) -> Option<Stage>) {
+        if let Some(doc) = &mut self.doc
+            && let Some(stage) = to(doc.case.stage)
+        {
+            doc.case.stage = stage;
+        }
+    }
+
+    pub(super) fn open_path(&mut self, path: &Path) {
+        let language = self.language();
+        match storage::load_case(path) {
+            Ok(case) => {
+                self.drop_document();
+                self.doc = Some(Document::new(case, Some(path.to_path_buf())));
+                self.settings.remember(path);
+                self.store_settings();
+                self.status = Some(Notice::Info(tr_args(
+                    language,
+                    "status.opened",
+                    &[("path", &path.display().to_string())],
+                )));
+            }
+            // The open case, if any, stays as it was; the bad file is not touched.
+            Err(e) => self.show_error(messages::load_error_with_path(language, path, &e)),
+        }
+    }
+
+    /// Reports a finished export: where it went, or why it failed.
+    pub(super) fn finish_export(&mut self) {
+        match self.export.poll() {
+            Some(export::ExportOutcome::Written(path)) => {
+                self.status = Some(Notice::Info(tr_args(
+                    self.language(),
+                    "export.done",
+                    &[("path", &path.display().to_string())],
+                )));
+            }
+            Some(export::ExportOutcome::Failed(message)) => self.show_error(message),
+            None => {}
+        }
+    }
+
+    /// Saves the open case to `path`. Returns whether it worked.
+    fn save_to(&mut self, path: &Path) -> bool {
+        let language = self.language();
+        let Some(doc) = &mut self.doc else {
+            return false;
+        };
+        match storage::save_case(path, &doc.case) {
+            Ok(()) => {
+                doc.path = Some(path.to_path_buf());
+                doc.disk_stamp = storage::file_stamp(path);
+                doc.mark_saved();
+                self.autosave_since = None;
+                self.autosaver.remove(&doc.recovery_name);
+                self.settings.remember(path);
+                self.store_settings();
+                self.status = Some(Notice::Info(tr_args(
+                    language,
+                    "status.saved",
+                    &[("path", &path.display().to_string())],
+                )));
+                true
+            }
+            Err(e) => {
+                // The case stays open and unsaved; the user can choose another place.
+                self.show_error(messages::save_error(language, path, &e));
+                false
+            }
+        }
+    }
+
+    /// Whether the file at `path` is the open case's file and someone changed it since
+    /// the app last read or wrote it.
+    fn changed_on_disk(&self, path: &Path) -> bool {
+        let Some(doc) = &self.doc else { return false };
+        doc.path.as_deref() == Some(path)
+            && doc.disk_stamp.is_some()
+            && storage::file_stamp(path).is_some()
+            && storage::file_stamp(path) != doc.disk_stamp
+    }
+
+    /// Opens a recovery copy as the case, unsaved, belonging to its original file.
+    fn restore(&mut self, index: usize) {
+        let Some(Modal::Recovery(found)) = &mut self.modal else {
+            return;
+        };
+        let Some(Ok(recovered)) = found.get(index).cloned() else {
+            return;
+        };
+        let _ = found.remove(index);
+        if found.is_empty() {
+            self.modal = None;
+        }
+        self.drop_document();
+        let mut doc = Document::new(recovered.case, recovered.original_path);
+        if let Some(name) = recovered.file.file_name() {
+            doc.recovery_name = name.to_string_lossy().into_owned();
+        }
+        doc.mark_unsaved();
+        doc.autosaved_revision = doc.revision;
+        self.doc = Some(doc);
+        self.status = Some(Notice::Info(self.t("status.restored").to_owned()));
+    }
+
+    pub(super) fn use_method_file(&mut self, path: &Path, remember: bool) {
+        let language = self.language();
+        match Method::load(path) {
+            Ok(method) => {
+                self.method = method;
+                self.method_source = MethodSource::File(path.to_path_buf());
+                if remember {
+                    self.settings.method_file = Some(path.to_path_buf());
+                    self.store_settings();
+                }
+                self.status = Some(Notice::Info(tr_args(
+                    language,
+                    "status.method_loaded",
+                    &[("path", &path.display().to_string())],
+                )));
+            }
+            Err(e) => self.show_error(format!(
+                "{} {}",
+                messages::method_error(language, path, &e),
+                tr(language, "error.method.kept")
+            )),
+        }
+    }
+
+    fn store_settings(&mut self) {
+        if let Err(e) = settings::save(&self.dirs, &self.settings) {
+            // Preferences are not worth a dialog; say it in the status bar.
+            self.status = Some(Notice::Error(messages::save_error(
+                self.language(),
+                &self.dirs.settings_file(),
+                &e,
+            )));
+        }
+    }
+}

@@ -1,0 +1,378 @@
+//! The dialogs. At most one is open, by construction: `SwanApp` holds an
+//! `Option<Modal>`, and each dialog answers with a `Reply`.
+
+use std::path::PathBuf;
+
+use egui::{Key, RichText};
+
+use super::privacy_check::{self, CheckAnswer, PrivacyCheck};
+use super::{Command, actions, style};
+use crate::export::{Format, Names};
+use crate::i18n::{Language, tr, tr_args};
+use crate::messages;
+use crate::model::{Case, CaseEdit, ItemId};
+use crate::storage::LoadError;
+use crate::storage::recovery::Recovered;
+
+/// A recovery copy found at start, or one that could not be read.
+pub type FoundRecovery = Result<Recovered, (PathBuf, LoadError)>;
+
+/// The dialog that is open.
+pub enum Modal {
+    /// Something went wrong that needs acknowledging.
+    Error(String),
+    /// Recovery copies found at start, waiting for the user's decision.
+    Recovery(Vec<FoundRecovery>),
+    /// The case file changed on disk since it was opened: overwrite, copy or cancel.
+    Conflict(PathBuf),
+    /// Unsaved changes: save, throw away or cancel before the command.
+    Unsaved(Box<Command>),
+    /// The export: which format, with pseudonyms or real names.
+    Export { format: Format, names: Names },
+    /// The personal-data check, before an export or on demand.
+    PrivacyCheck(PrivacyCheck),
+    /// Delete a case file, its .bak and its recovery copies?
+    DeleteFile(PathBuf),
+    /// Delete a note or an option with text?
+    DeleteItem(ItemId),
+    /// The keyboard shortcuts, from the action table.
+    Shortcuts,
+}
+
+/// What a dialog answered this frame.
+#[must_use]
+pub enum Reply {
+    /// Still open, nothing to do.
+    Wait,
+    /// Close it (cancel, OK, close).
+    Close,
+    /// Close it and carry out the command.
+    CloseThen(Command),
+    /// Carry out the command and keep it open (it shows the result).
+    Do(Command),
+}
+
+/// Draws the open dialog. `case` is the open case, as the screen shows it.
+pub fn modal_ui(
+    ctx: &egui::Context,
+    language: Language,
+    modal: &mut Modal,
+    case: Option<&Case>,
+) -> Reply {
+    let t = |key| tr(language, key);
+    match modal {
+        Modal::Error(message) => {
+            if message_ui(ctx, language, t("dialog.error.title"), message) {
+                Reply::Close
+            } else {
+                Reply::Wait
+            }
+        }
+        Modal::Recovery(found) => recovery_ui(ctx, language, found),
+        Modal::Conflict(path) => conflict_ui(ctx, language, path),
+        Modal::Unsaved(pending) => unsaved_ui(ctx, language, pending, case),
+        Modal::Export { format, names } => export_ui(ctx, language, format, names),
+        Modal::PrivacyCheck(check) => match case {
+            Some(case) => check_ui(ctx, language, check, case),
+            None => Reply::Close,
+        },
+        Modal::DeleteFile(path) => {
+            let body = tr_args(
+                language,
+                "dialog.delete_file.body",
+                &[("path", &path.display().to_string())],
+            );
+            let title = t("dialog.delete_file.title");
+            let confirm = [t("dialog.delete_file.confirm")];
+            let answer = question_ui(ctx, language, "delete_file", title, body.into(), &confirm);
+            on_confirm(answer, || Command::DeleteCaseFile(path.clone()))
+        }
+        Modal::DeleteItem(id) => {
+            let preview = case
+                .map(|c| super::entries::item_preview(c, *id))
+                .unwrap_or_default();
+            let body = RichText::new(preview).italics();
+            let title = t("dialog.delete.title");
+            let confirm = [t("dialog.delete.confirm")];
+            let answer = question_ui(ctx, language, "delete_item", title, body, &confirm);
+            on_confirm(answer, || CaseEdit::DeleteItem(*id).into())
+        }
+        Modal::Shortcuts => shortcuts_ui(ctx, language),
+    }
+}
+
+/// A yes-or-cancel question's answer as a reply.
+fn on_confirm(answer: Option<Option<usize>>, then: impl FnOnce() -> Command) -> Reply {
+    match answer {
+        Some(Some(_)) => Reply::CloseThen(then()),
+        Some(None) => Reply::Close,
+        None => Reply::Wait,
+    }
+}
+
+fn conflict_ui(ctx: &egui::Context, language: Language, path: &std::path::Path) -> Reply {
+    let t = |key| tr(language, key);
+    let body = tr_args(
+        language,
+        "dialog.conflict.body",
+        &[("path", &path.display().to_string())],
+    );
+    let choices = [t("dialog.conflict.overwrite"), t("dialog.conflict.copy")];
+    let title = t("dialog.conflict.title");
+    match question_ui(ctx, language, "conflict", title, body.into(), &choices) {
+        Some(Some(0)) => Reply::CloseThen(Command::Overwrite),
+        Some(Some(_)) => Reply::CloseThen(actions::Action::SaveAs.into()),
+        Some(None) => Reply::Close,
+        None => Reply::Wait,
+    }
+}
+
+fn unsaved_ui(
+    ctx: &egui::Context,
+    language: Language,
+    pending: &Command,
+    case: Option<&Case>,
+) -> Reply {
+    let t = |key| tr(language, key);
+    let title = case
+        .map(|c| c.title.trim())
+        .filter(|t| !t.is_empty())
+        .unwrap_or(t("case.untitled"));
+    let body = tr_args(language, "dialog.unsaved.body", &[("title", title)]);
+    let choices = [t("dialog.unsaved.save"), t("dialog.unsaved.discard")];
+    let heading = t("dialog.unsaved.title");
+    let pending = Box::new(pending.clone());
+    match question_ui(ctx, language, "unsaved", heading, body.into(), &choices) {
+        Some(Some(0)) => Reply::CloseThen(Command::SaveThen(pending)),
+        Some(Some(_)) => Reply::CloseThen(Command::DiscardThen(pending)),
+        Some(None) => Reply::Close,
+        None => Reply::Wait,
+    }
+}
+
+fn check_ui(
+    ctx: &egui::Context,
+    language: Language,
+    check: &mut PrivacyCheck,
+    case: &Case,
+) -> Reply {
+    match privacy_check::privacy_check_ui(ctx, language, case, check) {
+        Some(CheckAnswer::GoTo(place)) => Reply::CloseThen(Command::GoTo(place.stage(case))),
+        Some(CheckAnswer::Replace(index)) => Reply::Do(Command::ReplaceFinding(index)),
+        Some(CheckAnswer::Export) => match check.then_export {
+            Some(format) => Reply::CloseThen(Command::ExportChecked(format)),
+            None => Reply::Close,
+        },
+        Some(CheckAnswer::Close) => Reply::Close,
+        None => Reply::Wait,
+    }
+}
+
+/// A question with its answers and Cancel. `Some(Some(i))` for answer `i`, `Some(None)`
+/// for Cancel or closing, `None` while it waits.
+fn question_ui(
+    ctx: &egui::Context,
+    language: Language,
+    id: &str,
+    title: &str,
+    body: RichText,
+    answers: &[&str],
+) -> Option<Option<usize>> {
+    dialog_ui(ctx, language, id, title, body, answers, true)
+}
+
+/// A message with OK, which Enter also gives.
+fn message_ui(ctx: &egui::Context, language: Language, title: &str, body: &str) -> bool {
+    let ok = [tr(language, "dialog.ok")];
+    dialog_ui(ctx, language, "message", title, body.into(), &ok, false).is_some()
+}
+
+fn dialog_ui(
+    ctx: &egui::Context,
+    language: Language,
+    id: &str,
+    title: &str,
+    body: RichText,
+    answers: &[&str],
+    with_cancel: bool,
+) -> Option<Option<usize>> {
+    let message_only = !with_cancel;
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::unique(("modal", id))).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(title);
+        ui.add_space(6.0);
+        ui.label(body);
+        ui.add_space(10.0);
+        ui.horizontal_wrapped(|ui| {
+            for (i, text) in answers.iter().enumerate() {
+                if ui.button(*text).clicked() {
+                    answer = Some(Some(i));
+                }
+            }
+            if !message_only && ui.button(tr(language, "dialog.cancel")).clicked() {
+                answer = Some(None);
+            }
+        });
+        if message_only && ui.input(|i| i.key_pressed(Key::Enter)) {
+            answer = Some(Some(0));
+        }
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(None);
+    }
+    answer
+}
+
+/// The export dialog: one radio button per format, then "Export…" opens the file dialog.
+fn export_ui(
+    ctx: &egui::Context,
+    language: Language,
+    format: &mut Format,
+    names: &mut Names,
+) -> Reply {
+    let t = |key| tr(language, key);
+    let mut reply = Reply::Wait;
+    let modal = egui::Modal::new(egui::Id::unique("export_dialog")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(t("export.title"));
+        ui.add_space(4.0);
+        ui.label(t("export.body"));
+        ui.add_space(8.0);
+        for option in Format::ALL {
+            ui.radio_value(format, option, t(option.label_key()));
+        }
+        ui.add_space(8.0);
+        ui.label(RichText::new(t("export.names")).strong());
+        ui.radio_value(names, Names::Pseudonymised, t("export.names.pseudonymised"));
+        ui.radio_value(names, Names::Real, t("export.names.real"));
+        ui.add_space(6.0);
+        ui.label(RichText::new(t("export.language_note")).weak());
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            if ui.button(t("export.go")).clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+                reply = Reply::CloseThen(Command::ExportAs(*format, *names));
+            }
+            if ui.button(t("dialog.cancel")).clicked() {
+                reply = Reply::Close;
+            }
+        });
+    });
+    if modal.should_close() && matches!(reply, Reply::Wait) {
+        reply = Reply::Close;
+    }
+    reply
+}
+
+fn shortcuts_ui(ctx: &egui::Context, language: Language) -> Reply {
+    let mut reply = Reply::Wait;
+    let modal = egui::Modal::new(egui::Id::unique("shortcuts_dialog")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(tr(language, "action.shortcuts"));
+        ui.add_space(6.0);
+        actions::shortcuts_overview_ui(ui, language);
+        ui.add_space(10.0);
+        if ui.button(tr(language, "dialog.close")).clicked() {
+            reply = Reply::Close;
+        }
+    });
+    if modal.should_close() {
+        reply = Reply::Close;
+    }
+    reply
+}
+
+/// The recovery copies found at start: restore or throw away each one, or decide later.
+fn recovery_ui(ctx: &egui::Context, language: Language, found: &[FoundRecovery]) -> Reply {
+    let t = |key| tr(language, key);
+    let mut reply = Reply::Wait;
+    egui::Modal::new(egui::Id::unique("recovery_dialog")).show(ctx, |ui| {
+        ui.set_max_width(640.0);
+        ui.heading(t("recovery.title"));
+        ui.add_space(4.0);
+        ui.label(t("recovery.body"));
+        ui.add_space(8.0);
+        egui::ScrollArea::vertical()
+            .max_height(420.0)
+            .show(ui, |ui| {
+                for (index, found) in found.iter().enumerate() {
+                    style::card_frame(ui).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        if let Some(command) = recovery_card_ui(ui, language, index, found) {
+                            reply = Reply::Do(command);
+                        }
+                    });
+                }
+            });
+        ui.add_space(8.0);
+        if ui.button(t("recovery.later")).clicked() {
+            reply = Reply::Close;
+        }
+    });
+    reply
+}
+
+fn recovery_card_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    index: usize,
+    found: &FoundRecovery,
+) -> Option<Command> {
+    let t = |key| tr(language, key);
+    let name = match found {
+        Ok(r) => {
+            let title = if r.case.title.trim().is_empty() {
+                t("case.untitled").to_owned()
+            } else {
+                r.case.title.clone()
+            };
+            ui.label(RichText::new(&title).strong());
+            let when = r
+                .written_at
+                .with_timezone(&chrono::Local)
+                .format("%d-%m-%Y %H:%M:%S")
+                .to_string();
+            ui.label(tr_args(language, "recovery.written", &[("when", &when)]));
+            ui.label(match &r.original_path {
+                Some(p) => tr_args(
+                    language,
+                    "recovery.belongs_to",
+                    &[("path", &p.display().to_string())],
+                ),
+                None => t("recovery.never_saved").to_owned(),
+            });
+            if r.original_path.is_some() {
+                ui.label(t(if r.newer_than_original {
+                    "recovery.newer"
+                } else {
+                    "recovery.older"
+                }));
+            }
+            title
+        }
+        Err((file, error)) => {
+            ui.label(RichText::new(file.display().to_string()).strong());
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                messages::load_error(language, error),
+            );
+            file.display().to_string()
+        }
+    };
+    let mut command = None;
+    ui.horizontal(|ui| {
+        let mut button = |key: &str, named: &str, then: Command| {
+            let label = tr_args(language, named, &[("title", &name)]);
+            if ui.button(tr(language, key)).accessible_name(label).clicked() {
+                command = Some(then);
+            }
+        };
+        if found.is_ok() {
+            let restore = Command::RestoreRecovery(index);
+            button("recovery.restore", "recovery.restore_named", restore);
+        }
+        let discard = Command::DiscardRecovery(index);
+        button("recovery.discard", "recovery.discard_named", discard);
+    });
+    command
+}
