@@ -3,8 +3,9 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use swan_casus::model::{
-    Case, Closing, Consent, Decision, Entry, InterventionOption, ItemId, Level, Note, Owner,
-    Participant, Person, Phase, PlanDetails, PlanStatus, Reflection, Signal, Stage,
+    Case, Closing, Consent, Decision, Entry, InterventionOption, ItemId, Level, Meeting, Note,
+    Owner, Participant, Person, Phase, PlanDetails, PlanStatus, Reflection, Signal, SilentChoice,
+    SilentEntry, SilentRound, SpeakingRound, Stage, Turn,
 };
 use swan_casus::storage;
 
@@ -84,6 +85,44 @@ fn stage() -> impl Strategy<Value = Stage> {
     prop::sample::select(Stage::ALL.to_vec())
 }
 
+/// A meeting record with time, a round and a silent round made from these numbers.
+fn meeting(planned: u32, spent: u64, timed: Stage, silent: bool, people: &[ItemId]) -> Meeting {
+    let mut meeting = Meeting::default();
+    meeting.planned_minutes.insert(timed, planned);
+    meeting.add_time(timed, Some(Level::Community), spent);
+    if let Some(first) = people.first() {
+        meeting.rounds.push(SpeakingRound {
+            stage: timed,
+            order: people.to_vec(),
+            turns: vec![Turn {
+                participant: *first,
+                passed: silent,
+                seconds: spent % 300,
+            }],
+            seconds_per_speaker: silent.then_some(120),
+            finished: !silent,
+        });
+    }
+    if silent {
+        meeting.silent_round = Some(SilentRound {
+            entries: people
+                .iter()
+                .map(|p| SilentEntry {
+                    participant: *p,
+                    choices: vec![SilentChoice {
+                        level: Level::Policy,
+                        option: None,
+                        reason: format!("reden {p}"),
+                        certainty: Some((spent % 11) as u8),
+                    }],
+                })
+                .collect(),
+            revealed: planned % 2 == 0,
+        });
+    }
+    meeting
+}
+
 fn case() -> impl Strategy<Value = Case> {
     let participants = prop::collection::vec(
         (any::<u64>(), text(), text(), text()).prop_map(|(id, name, discipline, role)| {
@@ -146,6 +185,7 @@ fn case() -> impl Strategy<Value = Case> {
             prop::collection::vec((text(), text()), 0..3),
             prop::sample::select(vec![Consent::Unknown, Consent::Given, Consent::NotGiven]),
             date(),
+            (0u32..240, 0u64..100_000, stage(), any::<bool>()),
         ),
     )
         .prop_map(
@@ -155,7 +195,7 @@ fn case() -> impl Strategy<Value = Case> {
                 notes,
                 options,
                 rest,
-                (persons, consent, delete_by),
+                (persons, consent, delete_by, (planned, spent, timed, silent)),
             )| {
                 let (opening_notes, closing, stage, next_id) = rest;
                 // Identifiers are unique in every case the app accepts; keep them so.
@@ -172,6 +212,7 @@ fn case() -> impl Strategy<Value = Case> {
                 for o in &mut options {
                     o.id = fresh.next().unwrap();
                 }
+                let participant_ids: Vec<ItemId> = participants.iter().map(|p| p.id).collect();
                 let persons: Vec<Person> = persons
                     .into_iter()
                     .map(|(real_name, pseudonym)| Person {
@@ -195,6 +236,7 @@ fn case() -> impl Strategy<Value = Case> {
                     persons,
                     consent,
                     delete_by,
+                    meeting: meeting(planned, spent, timed, silent, &participant_ids),
                 }
             },
         )

@@ -32,7 +32,9 @@ pub fn render(report: &Report) -> String {
             Block::Notice(text) => out.push_str(&format!("> {}\n\n", inline(text))),
         }
     }
-    out.push_str(&format!("---\n\n*{}*\n", inline(&report.footer)));
+    if !report.footer.is_empty() {
+        out.push_str(&format!("---\n\n*{}*\n", inline(&report.footer)));
+    }
     out
 }
 

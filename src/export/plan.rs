@@ -183,6 +183,7 @@ pub fn build_report(case: &Case, method: &Method, language: Language, today: Nai
     justification_section(case, method, &w, &mut blocks);
     signals_section(case, &w, &mut blocks);
     closing_section(case, method, &w, &mut blocks);
+    super::meeting::meeting_section(case, method, language, &mut blocks);
     let title = if case.title.trim().is_empty() {
         w.t("case.untitled")
     } else {
@@ -265,42 +266,67 @@ fn column(title: String, width: u8) -> Column {
 /// Phases 1 to 3 as the group went through them: notes, options and decisions per level.
 fn found_per_phase(case: &Case, method: &Method, w: &Words, blocks: &mut Vec<Block>) {
     for phase in Phase::ALL {
-        let text = method.phase(phase);
-        blocks.push(heading(
-            1,
-            w.args(
-                "report.phase",
-                &[
-                    ("number", &phase.number().to_string()),
-                    ("title", text.title.get(w.language)),
-                ],
-            ),
-        ));
-        blocks.push(Block::Paragraph(
-            text.main_question.get(w.language).to_owned(),
-        ));
-        for level in Level::ALL {
-            let mut lines: Vec<String> = case
-                .notes_in(phase, level)
-                .map(|n| entry_line(case, method, w, &n.entry))
-                .collect();
-            if phase == Phase::Possibilities {
-                lines.extend(case.options_in(level).map(|o| {
-                    let decision = match o.decision {
-                        Decision::Open => w.t("report.decision.open"),
-                        Decision::Chosen => w.t("report.decision.chosen"),
-                        Decision::Rejected => w.t("report.decision.rejected"),
-                    };
-                    format!("{} — {decision}", entry_line(case, method, w, &o.entry))
-                }));
-            }
-            blocks.push(heading(2, level_name(method, w.language, level)));
-            if lines.is_empty() {
-                blocks.push(Block::Paragraph(w.t("report.nothing_noted")));
-            } else {
-                blocks.push(Block::List(lines));
-            }
+        phase_blocks(case, method, w, phase, blocks);
+    }
+}
+
+/// What the group found in one phase, level by level.
+fn phase_blocks(case: &Case, method: &Method, w: &Words, phase: Phase, blocks: &mut Vec<Block>) {
+    let text = method.phase(phase);
+    blocks.push(heading(
+        1,
+        w.args(
+            "report.phase",
+            &[
+                ("number", &phase.number().to_string()),
+                ("title", text.title.get(w.language)),
+            ],
+        ),
+    ));
+    blocks.push(Block::Paragraph(
+        text.main_question.get(w.language).to_owned(),
+    ));
+    for level in Level::ALL {
+        let mut lines: Vec<String> = case
+            .notes_in(phase, level)
+            .map(|n| entry_line(case, method, w, &n.entry))
+            .collect();
+        if phase == Phase::Possibilities {
+            lines.extend(case.options_in(level).map(|o| {
+                let decision = match o.decision {
+                    Decision::Open => w.t("report.decision.open"),
+                    Decision::Chosen => w.t("report.decision.chosen"),
+                    Decision::Rejected => w.t("report.decision.rejected"),
+                };
+                format!("{} — {decision}", entry_line(case, method, w, &o.entry))
+            }));
         }
+        blocks.push(heading(2, level_name(method, w.language, level)));
+        if lines.is_empty() {
+            blocks.push(Block::Paragraph(w.t("report.nothing_noted")));
+        } else {
+            blocks.push(Block::List(lines));
+        }
+    }
+}
+
+/// One phase as a short report, to copy in the middle of a meeting.
+pub fn phase_report(case: &Case, method: &Method, language: Language, phase: Phase) -> Report {
+    let w = Words { language };
+    let mut blocks = Vec::new();
+    phase_blocks(case, method, &w, phase, &mut blocks);
+    let title = if case.title.trim().is_empty() {
+        w.t("case.untitled")
+    } else {
+        case.title.trim().to_owned()
+    };
+    Report {
+        language,
+        title,
+        subtitle: method.credit.get(language).to_owned(),
+        footer: String::new(),
+        page_label: String::new(),
+        blocks,
     }
 }
 

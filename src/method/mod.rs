@@ -6,8 +6,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::i18n::Language;
-use crate::model::{Level, Phase};
+use crate::i18n::{Language, tr};
+use crate::model::{Level, Phase, Stage};
 use crate::syntax::SyntaxError;
 
 /// The method that ships with the app, written in our own words from the public
@@ -41,6 +41,10 @@ pub struct LevelText {
     pub short: Text,
     #[serde(default)]
     pub description: Text,
+    /// The question that nudges the group when this level stays empty while the others
+    /// fill up: "who in the neighbourhood faces the same?"
+    #[serde(default)]
+    pub nudge: Text,
 }
 
 /// The opening or the closing of the meeting.
@@ -204,6 +208,30 @@ impl Method {
 
     pub fn level(&self, level: Level) -> &LevelText {
         &self.levels[level.index()]
+    }
+
+    /// The title of a step as the stepper, the timer and the report name it.
+    pub fn stage_title(&self, language: Language, stage: Stage) -> String {
+        match stage {
+            Stage::Opening => self.opening.title.get(language).to_owned(),
+            Stage::Phase(phase) => format!(
+                "{} {}",
+                phase.number(),
+                self.phase(phase).title.get(language)
+            ),
+            Stage::Plan => tr(language, "plan.title").to_owned(),
+            Stage::Closing => self.closing.title.get(language).to_owned(),
+        }
+    }
+
+    /// The minutes the method suggests for a step.
+    pub fn suggested_minutes(&self, stage: Stage) -> u32 {
+        match stage {
+            Stage::Opening => self.opening.minutes,
+            Stage::Phase(phase) => self.phase(phase).minutes,
+            Stage::Plan => 0,
+            Stage::Closing => self.closing.minutes,
+        }
     }
 
     pub fn phase(&self, phase: Phase) -> &PhaseText {

@@ -3,9 +3,10 @@
 
 use chrono::NaiveDate;
 
+use super::meeting::{SilentEntry, SpeakingRound, Turn};
 use super::{
     Case, Consent, Decision, Direction, Entry, ItemId, Level, Owner, Phase, PlanStatus, Signal,
-    TagKind,
+    Stage, TagKind,
 };
 
 /// A text in the case that can be typed into.
@@ -90,6 +91,28 @@ pub enum CaseEdit {
     SetConsent(Consent),
     AddPerson,
     RemovePerson(ItemId),
+    /// The minutes planned for a step in this meeting.
+    SetPlannedMinutes(Stage, u32),
+    /// Starts a speaking round in a step, with the participants in this order.
+    StartRound {
+        stage: Stage,
+        order: Vec<ItemId>,
+        seconds_per_speaker: Option<u32>,
+    },
+    /// The current speaker's turn ends (spoken, or passed) after so many seconds.
+    NextSpeaker {
+        stage: Stage,
+        passed: bool,
+        seconds: u64,
+    },
+    /// Back to the previous speaker, whose turn is taken again.
+    PreviousSpeaker(Stage),
+    EndRound(Stage),
+    /// A participant's choices in the silent round (replacing earlier ones of theirs).
+    AddSilentEntry(SilentEntry),
+    RevealSilentRound,
+    /// Throws the silent round away, to hold it again.
+    ClearSilentRound,
 }
 
 impl CaseEdit {
@@ -159,6 +182,70 @@ impl CaseEdit {
                 case.add_person();
             }
             CaseEdit::RemovePerson(id) => case.remove_person(id),
+            meeting => meeting.apply_to_meeting(case),
+        }
+    }
+
+    /// The edits of the meeting's own record: planned time, rounds, the silent round.
+    fn apply_to_meeting(self, case: &mut Case) {
+        let meeting = &mut case.meeting;
+        match self {
+            CaseEdit::SetPlannedMinutes(stage, minutes) => {
+                meeting.planned_minutes.insert(stage, minutes);
+            }
+            CaseEdit::StartRound {
+                stage,
+                order,
+                seconds_per_speaker,
+            } => {
+                if let Some(open) = meeting.open_round_mut(stage) {
+                    open.finished = true;
+                }
+                meeting.rounds.push(SpeakingRound {
+                    stage,
+                    order,
+                    turns: Vec::new(),
+                    seconds_per_speaker,
+                    finished: false,
+                });
+            }
+            CaseEdit::NextSpeaker {
+                stage,
+                passed,
+                seconds,
+            } => {
+                if let Some(round) = meeting.open_round_mut(stage)
+                    && let Some(participant) = round.current()
+                {
+                    round.turns.push(Turn {
+                        participant,
+                        passed,
+                        seconds,
+                    });
+                }
+            }
+            CaseEdit::PreviousSpeaker(stage) => {
+                if let Some(round) = meeting.open_round_mut(stage) {
+                    round.turns.pop();
+                }
+            }
+            CaseEdit::EndRound(stage) => {
+                if let Some(round) = meeting.open_round_mut(stage) {
+                    round.finished = true;
+                }
+            }
+            CaseEdit::AddSilentEntry(entry) => {
+                let round = meeting.silent_round.get_or_insert_with(Default::default);
+                round.entries.retain(|e| e.participant != entry.participant);
+                round.entries.push(entry);
+            }
+            CaseEdit::RevealSilentRound => {
+                if let Some(round) = &mut meeting.silent_round {
+                    round.revealed = true;
+                }
+            }
+            CaseEdit::ClearSilentRound => meeting.silent_round = None,
+            _ => {}
         }
     }
 
@@ -213,6 +300,15 @@ impl CaseEdit {
             CaseEdit::SetConsent(_) => "edit.consent",
             CaseEdit::AddPerson => "edit.add_person",
             CaseEdit::RemovePerson(_) => "edit.remove_person",
+            CaseEdit::SetPlannedMinutes(..) => "edit.planned_minutes",
+            CaseEdit::StartRound { .. } => "edit.round_start",
+            CaseEdit::NextSpeaker { passed: true, .. } => "edit.round_pass",
+            CaseEdit::NextSpeaker { .. } => "edit.round_next",
+            CaseEdit::PreviousSpeaker(_) => "edit.round_back",
+            CaseEdit::EndRound(_) => "edit.round_end",
+            CaseEdit::AddSilentEntry(_) => "edit.silent_entry",
+            CaseEdit::RevealSilentRound => "edit.silent_reveal",
+            CaseEdit::ClearSilentRound => "edit.silent_clear",
         }
     }
 

@@ -126,8 +126,11 @@ impl History {
     }
 
     /// Puts the case of `step` in place; returns the state it replaced, for the way back.
-    fn restore(&mut self, step: Step, case: &mut Case) -> Step {
+    fn restore(&mut self, mut step: Step, case: &mut Case) -> Step {
         self.typing = None;
+        // The time the meeting ran is a record, not an edit: undo leaves it as it is.
+        step.case.meeting.seconds_spent = case.meeting.seconds_spent.clone();
+        step.case.meeting.level_seconds = case.meeting.level_seconds.clone();
         let replaced = Step {
             label: step.label,
             case: std::mem::replace(case, step.case),

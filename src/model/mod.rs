@@ -5,10 +5,14 @@ use serde::{Deserialize, Serialize};
 
 pub mod edit;
 pub mod history;
+pub mod meeting;
 mod views;
 
 pub use edit::{CaseEdit, DateField, OwnerSlot, TextField};
 pub use history::History;
+pub use meeting::{
+    Meeting, RoundOrder, SilentChoice, SilentEntry, SilentRound, SpeakingRound, Turn,
+};
 
 /// Identifier of a participant, note, option or person, unique within one case. A type
 /// of its own, so an id cannot be mixed up with a count or an index. Written in the file
@@ -115,7 +119,9 @@ impl Phase {
 }
 
 /// Where the group is in the meeting: the steps of the stepper.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 pub enum Stage {
     #[default]
     Opening,
@@ -381,6 +387,9 @@ pub struct Case {
     /// When this case file should be deleted (retention period).
     #[serde(deserialize_with = "date_field::deserialize")]
     pub delete_by: Option<NaiveDate>,
+    /// How the meeting went: time per step, speaking rounds, the silent round.
+    #[serde(skip_serializing_if = "Meeting::is_empty")]
+    pub meeting: Meeting,
 }
 
 /// Someone in the case, not at the table.

@@ -25,6 +25,22 @@ pub enum Action {
     LoadMethod,
     UseBuiltinMethod,
     ShowShortcuts,
+    CopyPhase,
+    CopyPlan,
+    CopyPhaseWithNames,
+    CopyPlanWithNames,
+    CaptureLevel1,
+    CaptureLevel2,
+    CaptureLevel3,
+    TimerToggle,
+    TimerReset,
+    StartRound,
+    NextSpeaker,
+    PassSpeaker,
+    PreviousSpeaker,
+    SilentRound,
+    PresentWindow,
+    PresentHere,
 }
 
 /// The menus of the menu bar, in order.
@@ -33,17 +49,26 @@ pub enum Menu {
     File,
     Edit,
     View,
+    Meeting,
     Method,
     Help,
 }
 
 impl Menu {
-    pub const ALL: [Menu; 5] = [Menu::File, Menu::Edit, Menu::View, Menu::Method, Menu::Help];
+    pub const ALL: [Menu; 6] = [
+        Menu::File,
+        Menu::Edit,
+        Menu::View,
+        Menu::Meeting,
+        Menu::Method,
+        Menu::Help,
+    ];
 
     pub fn label_key(self) -> &'static str {
         match self {
             Menu::File => "menu.file",
             Menu::Edit => "menu.edit",
+            Menu::Meeting => "menu.meeting",
             Menu::View => "menu.view",
             Menu::Method => "menu.method",
             Menu::Help => "menu.help",
@@ -59,9 +84,21 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
 }
 
+const fn cmd_alt(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::ALT), key)
+}
+
+const fn plain(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::NONE, key)
+}
+
+const fn shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::SHIFT, key)
+}
+
 impl Action {
     /// In menu order.
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 32] = [
         Action::NewCase,
         Action::Open,
         Action::Save,
@@ -78,6 +115,22 @@ impl Action {
         Action::LoadMethod,
         Action::UseBuiltinMethod,
         Action::ShowShortcuts,
+        Action::CopyPhase,
+        Action::CopyPlan,
+        Action::CopyPhaseWithNames,
+        Action::CopyPlanWithNames,
+        Action::CaptureLevel1,
+        Action::CaptureLevel2,
+        Action::CaptureLevel3,
+        Action::TimerToggle,
+        Action::TimerReset,
+        Action::StartRound,
+        Action::NextSpeaker,
+        Action::PassSpeaker,
+        Action::PreviousSpeaker,
+        Action::SilentRound,
+        Action::PresentWindow,
+        Action::PresentHere,
     ];
 
     pub fn menu(self) -> Menu {
@@ -90,8 +143,27 @@ impl Action {
             | Action::CheckPersonalData
             | Action::CloseCase
             | Action::Quit => Menu::File,
-            Action::Undo | Action::Redo => Menu::Edit,
-            Action::PreviousStage | Action::NextStage | Action::TogglePseudonyms => Menu::View,
+            Action::Undo
+            | Action::Redo
+            | Action::CopyPhase
+            | Action::CopyPlan
+            | Action::CopyPhaseWithNames
+            | Action::CopyPlanWithNames => Menu::Edit,
+            Action::PreviousStage
+            | Action::NextStage
+            | Action::TogglePseudonyms
+            | Action::PresentWindow
+            | Action::PresentHere => Menu::View,
+            Action::CaptureLevel1
+            | Action::CaptureLevel2
+            | Action::CaptureLevel3
+            | Action::TimerToggle
+            | Action::TimerReset
+            | Action::StartRound
+            | Action::NextSpeaker
+            | Action::PassSpeaker
+            | Action::PreviousSpeaker
+            | Action::SilentRound => Menu::Meeting,
             Action::LoadMethod | Action::UseBuiltinMethod => Menu::Method,
             Action::ShowShortcuts => Menu::Help,
         }
@@ -101,7 +173,14 @@ impl Action {
     pub fn starts_group(self) -> bool {
         matches!(
             self,
-            Action::Save | Action::Export | Action::CloseCase | Action::TogglePseudonyms
+            Action::Save
+                | Action::Export
+                | Action::CloseCase
+                | Action::TogglePseudonyms
+                | Action::CopyPhase
+                | Action::TimerToggle
+                | Action::StartRound
+                | Action::SilentRound
         )
     }
 
@@ -123,6 +202,22 @@ impl Action {
             Action::LoadMethod => "action.method_load",
             Action::UseBuiltinMethod => "action.method_builtin",
             Action::ShowShortcuts => "action.shortcuts",
+            Action::CopyPhase => "action.copy_phase",
+            Action::CopyPlan => "action.copy_plan",
+            Action::CopyPhaseWithNames => "action.copy_phase_names",
+            Action::CopyPlanWithNames => "action.copy_plan_names",
+            Action::CaptureLevel1 => "action.capture_1",
+            Action::CaptureLevel2 => "action.capture_2",
+            Action::CaptureLevel3 => "action.capture_3",
+            Action::TimerToggle => "action.timer",
+            Action::TimerReset => "action.timer_reset",
+            Action::StartRound => "action.round_start",
+            Action::NextSpeaker => "action.round_next",
+            Action::PassSpeaker => "action.round_pass",
+            Action::PreviousSpeaker => "action.round_back",
+            Action::SilentRound => "action.silent_round",
+            Action::PresentWindow => "action.present_window",
+            Action::PresentHere => "action.present_here",
         }
     }
 
@@ -144,7 +239,23 @@ impl Action {
         const PREVIOUS: [KeyboardShortcut; 1] = [cmd(Key::PageUp)];
         const NEXT: [KeyboardShortcut; 1] = [cmd(Key::PageDown)];
         const PSEUDONYMS: [KeyboardShortcut; 1] = [cmd_shift(Key::P)];
-        const SHORTCUTS: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F1)];
+        const SHORTCUTS: [KeyboardShortcut; 1] = [plain(Key::F1)];
+        const COPY_PHASE: [KeyboardShortcut; 1] = [cmd_shift(Key::M)];
+        const COPY_PLAN: [KeyboardShortcut; 1] = [cmd_shift(Key::I)];
+        const COPY_PHASE_NAMES: [KeyboardShortcut; 1] = [cmd_alt(Key::M)];
+        const COPY_PLAN_NAMES: [KeyboardShortcut; 1] = [cmd_alt(Key::I)];
+        const CAPTURE_1: [KeyboardShortcut; 1] = [cmd(Key::Num1)];
+        const CAPTURE_2: [KeyboardShortcut; 1] = [cmd(Key::Num2)];
+        const CAPTURE_3: [KeyboardShortcut; 1] = [cmd(Key::Num3)];
+        const TIMER: [KeyboardShortcut; 1] = [plain(Key::F8)];
+        const TIMER_RESET: [KeyboardShortcut; 1] = [shift(Key::F8)];
+        const ROUND_START: [KeyboardShortcut; 1] = [cmd_shift(Key::R)];
+        const ROUND_NEXT: [KeyboardShortcut; 1] = [plain(Key::F6)];
+        const ROUND_PASS: [KeyboardShortcut; 1] = [plain(Key::F7)];
+        const ROUND_BACK: [KeyboardShortcut; 1] = [shift(Key::F6)];
+        const SILENT: [KeyboardShortcut; 1] = [plain(Key::F9)];
+        const PRESENT_WINDOW: [KeyboardShortcut; 1] = [plain(Key::F5)];
+        const PRESENT_HERE: [KeyboardShortcut; 1] = [shift(Key::F5)];
         match self {
             Action::NewCase => &NEW,
             Action::Open => &OPEN,
@@ -158,6 +269,22 @@ impl Action {
             Action::NextStage => &NEXT,
             Action::TogglePseudonyms => &PSEUDONYMS,
             Action::ShowShortcuts => &SHORTCUTS,
+            Action::CopyPhase => &COPY_PHASE,
+            Action::CopyPlan => &COPY_PLAN,
+            Action::CopyPhaseWithNames => &COPY_PHASE_NAMES,
+            Action::CopyPlanWithNames => &COPY_PLAN_NAMES,
+            Action::CaptureLevel1 => &CAPTURE_1,
+            Action::CaptureLevel2 => &CAPTURE_2,
+            Action::CaptureLevel3 => &CAPTURE_3,
+            Action::TimerToggle => &TIMER,
+            Action::TimerReset => &TIMER_RESET,
+            Action::StartRound => &ROUND_START,
+            Action::NextSpeaker => &ROUND_NEXT,
+            Action::PassSpeaker => &ROUND_PASS,
+            Action::PreviousSpeaker => &ROUND_BACK,
+            Action::SilentRound => &SILENT,
+            Action::PresentWindow => &PRESENT_WINDOW,
+            Action::PresentHere => &PRESENT_HERE,
             Action::CheckPersonalData
             | Action::CloseCase
             | Action::LoadMethod

@@ -8,7 +8,9 @@ use egui::ViewportCommand;
 use super::actions::{self, Action, ActionState};
 use super::dialogs::{FileDialogs, NativeDialogs};
 use super::document::Document;
+use super::meeting::{BarContext, Clock, Timer};
 use super::modal::{self, FoundRecovery, Modal, Reply};
+use super::presentation::{self, Presented};
 use super::{Command, bars, export, start, style};
 use crate::i18n::{Language, tr};
 use crate::method::Method;
@@ -54,6 +56,19 @@ pub struct SwanApp {
     /// Recently opened cases past their delete-by date, read when the start screen
     /// comes up (not every frame).
     pub(super) overdue: Vec<start::Overdue>,
+    pub(super) clock: Clock,
+    /// The step timer and the current turn, while they run.
+    pub(super) timer: Timer,
+    pub(super) presenting: Presenting,
+}
+
+/// Where the presentation view is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Presenting {
+    /// In a second window, to drag onto the projector.
+    pub window: bool,
+    /// Filling this window (one display); Esc returns.
+    pub here: bool,
 }
 
 /// How the app starts: where its own files live, and what the command line asked for.
@@ -65,6 +80,8 @@ pub struct StartOptions {
     pub dialogs: Box<dyn FileDialogs>,
     /// How long after a change the recovery copy is written.
     pub autosave_delay: std::time::Duration,
+    /// Where "now" comes from; tests move it by hand.
+    pub clock: Clock,
 }
 
 impl StartOptions {
@@ -77,6 +94,7 @@ impl StartOptions {
             language: None,
             dialogs: Box::new(NativeDialogs),
             autosave_delay: recovery::AUTOSAVE_DELAY,
+            clock: super::meeting::system_clock(),
         }
     }
 }
@@ -107,6 +125,9 @@ impl SwanApp {
             allow_close: false,
             window_title: String::new(),
             style_applied: false,
+            clock: options.clock,
+            timer: Timer::default(),
+            presenting: Presenting::default(),
         };
         // A method named on the command line wins over the remembered one, for this run.
         if let Some(path) = options.method.or_else(|| app.settings.method_file.clone()) {
@@ -149,6 +170,11 @@ impl SwanApp {
     }
 
     /// The error the open dialog shows, if that dialog is an error.
+    /// The step timer, for tests.
+    pub fn timer(&self) -> &Timer {
+        &self.timer
+    }
+
     pub fn error(&self) -> Option<&str> {
         match &self.modal {
             Some(Modal::Error(message)) => Some(message),
@@ -202,6 +228,10 @@ impl SwanApp {
             self.style_applied = true;
         }
         let mut commands: Vec<Command> = Vec::new();
+        if self.presenting.here && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            self.presenting.here = false;
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
+        }
         if self.modal.is_none() {
             commands.extend(
                 actions::pressed(&ctx, self)
@@ -218,6 +248,9 @@ impl SwanApp {
             bars::status_bar_ui(ui, self, &mut commands);
         });
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
+        if self.presenting.window {
+            self.presentation_window(&ctx);
+        }
         self.modal_ui(&ctx, &mut commands);
         self.finish_export();
 
@@ -229,6 +262,11 @@ impl SwanApp {
         for command in commands {
             self.apply(command, &ctx);
         }
+        self.follow_writing_level();
+        if self.timer.running() {
+            // A calm countdown: one repaint a second, none while paused.
+            ctx.request_repaint_after(std::time::Duration::from_secs(1));
+        }
         self.autosave(&ctx);
         let title = self.title();
         if title != self.window_title {
@@ -239,51 +277,82 @@ impl SwanApp {
 
     fn central_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let language = self.settings.language;
+        let now = (self.clock)();
         let Some(doc) = &mut self.doc else {
             let recent = &self.settings.recent_files;
             start::start_ui(ui, language, &self.method, recent, &self.overdue, commands);
             return;
         };
-        if !self.pseudonyms_shown {
-            super::case_ui(
-                ui,
+        if self.presenting.here {
+            let shown = Presented {
                 language,
-                &self.method,
-                &doc.case,
-                &mut doc.view,
-                false,
-                commands,
-            );
+                method: &self.method,
+                case: doc.pseudonymised(language),
+                timer: &self.timer,
+                now,
+            };
+            presentation::presentation_ui(ui, &shown);
+            return;
+        }
+        let bar = BarContext {
+            language,
+            method: &self.method,
+            timer: &self.timer,
+            now,
+            editable: !self.pseudonyms_shown,
+        };
+        if !self.pseudonyms_shown {
+            super::case_ui(ui, &bar, &doc.case, &mut doc.view, false, commands);
             return;
         }
         // The projector view: the case as exported, with pseudonyms, and nothing
-        // editable, so no real name can reappear or be typed over. Pseudonymised once
-        // per change and language, not every frame.
-        let key = (doc.revision, language);
-        let stale = doc
-            .view
-            .pseudonymised
-            .as_ref()
-            .is_none_or(|(k, _)| *k != key);
-        if stale {
-            let shown = crate::privacy::pseudonymise(&doc.case, language);
+        // editable, so no real name can reappear or be typed over.
+        doc.pseudonymised(language);
+        if let Some((key, shown)) = doc.view.pseudonymised.take() {
+            super::pseudonyms_banner_ui(ui, language);
+            super::case_ui(ui, &bar, &shown, &mut doc.view, true, commands);
             doc.view.pseudonymised = Some((key, shown));
         }
-        if let Some((_, shown)) = doc.view.pseudonymised.take() {
-            // Moving between steps is not an edit: follow it here.
-            let mut shown = shown;
-            shown.stage = doc.case.stage;
-            super::pseudonyms_banner_ui(ui, language);
-            super::case_ui(
-                ui,
-                language,
-                &self.method,
-                &shown,
-                &mut doc.view,
-                true,
-                commands,
-            );
-            doc.view.pseudonymised = Some((key, shown));
+    }
+
+    /// The presentation view in a window of its own, to drag onto the projector.
+    fn presentation_window(&mut self, ctx: &egui::Context) {
+        let language = self.settings.language;
+        let now = (self.clock)();
+        let Some(doc) = &mut self.doc else {
+            self.presenting.window = false;
+            return;
+        };
+        let shown = Presented {
+            language,
+            method: &self.method,
+            case: doc.pseudonymised(language),
+            timer: &self.timer,
+            now,
+        };
+        let title = tr(language, "present.title");
+        let builder = egui::ViewportBuilder::default()
+            .with_title(title)
+            .with_inner_size([1280.0, 800.0]);
+        let id = egui::ViewportId::from_hash_of("presentation");
+        let closed = ctx.show_viewport_immediate(id, builder, |ui, _class| {
+            egui::CentralPanel::default()
+                .frame(egui::Frame::new())
+                .show(ui, |ui| presentation::presentation_ui(ui, &shown));
+            ui.input(|i| i.viewport().close_requested())
+        });
+        if closed {
+            self.presenting.window = false;
+        }
+    }
+
+    /// Time counts for the level being written in: when that changes, what ran so far
+    /// goes to the previous one.
+    fn follow_writing_level(&mut self) {
+        let level = self.doc.as_ref().and_then(|d| d.view.writing_level);
+        if level != self.timer.level {
+            self.flush_timer();
+            self.timer.level = level;
         }
     }
 
@@ -298,7 +367,7 @@ impl SwanApp {
             Some(doc) => Some(&doc.case),
             None => None,
         };
-        match modal::modal_ui(ctx, language, open, shown) {
+        match modal::modal_ui(ctx, language, &self.method, open, shown) {
             Reply::Wait => {}
             Reply::Close => self.modal = None,
             Reply::CloseThen(command) => {
@@ -370,6 +439,33 @@ impl ActionState for SwanApp {
                 .as_ref()
                 .is_some_and(|d| d.case.stage.next().is_some()),
             Action::UseBuiltinMethod => self.method_source != MethodSource::Builtin,
+            Action::CopyPhase | Action::CopyPhaseWithNames => self.in_phase(|_| true),
+            Action::CopyPlan | Action::CopyPlanWithNames => has_case,
+            Action::CaptureLevel1 | Action::CaptureLevel2 | Action::CaptureLevel3 => {
+                self.editable_doc().is_some() && self.in_phase(|_| true)
+            }
+            Action::TimerToggle | Action::TimerReset => self.editable_doc().is_some(),
+            Action::PresentWindow | Action::PresentHere => has_case,
+            Action::StartRound => self
+                .editable_doc()
+                .is_some_and(|d| !d.case.participants.is_empty()),
+            Action::NextSpeaker | Action::PassSpeaker => self.editable_doc().is_some_and(|d| {
+                d.case
+                    .meeting
+                    .open_round(d.case.stage)
+                    .is_some_and(|r| r.current().is_some())
+            }),
+            Action::PreviousSpeaker => self.editable_doc().is_some_and(|d| {
+                d.case
+                    .meeting
+                    .open_round(d.case.stage)
+                    .is_some_and(|r| !r.turns.is_empty())
+            }),
+            Action::SilentRound => {
+                self.editable_doc()
+                    .is_some_and(|d| !d.case.participants.is_empty())
+                    && self.in_phase(|p| p == crate::model::Phase::Choice)
+            }
         }
     }
 
@@ -391,6 +487,14 @@ impl ActionState for SwanApp {
 }
 
 impl SwanApp {
+    /// Whether the open case is on a phase screen that `which` accepts.
+    fn in_phase(&self, which: impl Fn(crate::model::Phase) -> bool) -> bool {
+        matches!(
+            self.doc.as_ref().map(|d| d.case.stage),
+            Some(crate::model::Stage::Phase(p)) if which(p)
+        )
+    }
+
     /// The open case, when it may be changed (not on the projector view).
     pub(super) fn editable_doc(&self) -> Option<&Document> {
         self.doc.as_ref().filter(|_| !self.pseudonyms_shown)

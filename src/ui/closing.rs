@@ -30,6 +30,7 @@ pub fn closing_ui(
     let left = |ui: &mut egui::Ui| {
         balance_ui(ui, language, method, case);
         ui.add_space(8.0);
+        time_ui(ui, language, method, case);
         chosen_ui(ui, language, method, case);
     };
     if ui.available_width() >= 900.0 {
@@ -81,6 +82,26 @@ fn reflection_ui(ui: &mut egui::Ui, language: Language, case: &Case, commands: &
             "reflection.do_differently",
         );
     });
+}
+
+/// The time each step took, and per level in a phase, when the timer ran.
+fn time_ui(ui: &mut egui::Ui, language: Language, method: &Method, case: &Case) {
+    let lines = crate::export::meeting::time_lines(case, method, language);
+    if lines.is_empty() {
+        return;
+    }
+    super::style::level_frame(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(
+            RichText::new(tr(language, "closing.time"))
+                .size(19.0)
+                .strong(),
+        );
+        for line in lines {
+            ui.label(line);
+        }
+    });
+    ui.add_space(8.0);
 }
 
 /// Contributions per level as bars, and the level that got the least.

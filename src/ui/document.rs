@@ -5,9 +5,10 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
+use super::entries::CardFocus;
 use super::widgets::DateText;
 use crate::i18n::{Language, tr};
-use crate::model::{Case, CaseEdit, DateField, History, Stage};
+use crate::model::{Case, CaseEdit, DateField, History, ItemId, Level, Stage};
 use crate::storage::{self, FileStamp, recovery};
 
 /// The case that is open, with where it lives on disk and what the screen holds for it.
@@ -28,6 +29,8 @@ pub struct Document {
     /// The history's version when the case was last saved or opened; `None` when the
     /// case as it is has never been on disk (a restored recovery copy).
     saved_version: Option<u64>,
+    /// Meeting time was recorded since the last save (time is a record, not an edit).
+    time_unsaved: bool,
 }
 
 /// Screen state that belongs to one open case and goes when it closes.
@@ -41,6 +44,16 @@ pub struct CaseView {
     /// The case as the projector view shows it, for the revision and language it was
     /// made for.
     pub pseudonymised: Option<((u64, Language), Case)>,
+    /// The note being edited, and the one showing its controls.
+    pub cards: CardFocus,
+    /// How tall each card was when last drawn, to skip drawing the ones out of view.
+    pub card_heights: HashMap<ItemId, f32>,
+    /// The level whose capture field should take the focus (Ctrl+1, 2, 3).
+    pub focus_capture: Option<Level>,
+    /// The level whose capture field had the focus last: the timer counts for it.
+    pub writing_level: Option<Level>,
+    /// Who new notes are from when no speaking round runs: the contributor chosen last.
+    pub capture_contributor: Option<ItemId>,
 }
 
 impl Document {
@@ -58,13 +71,57 @@ impl Document {
             autosaved_revision: 0,
             history,
             saved_version,
+            time_unsaved: false,
         }
     }
 
     /// Whether the case differs from the one last saved (undoing back to it counts as
     /// saved again).
     pub fn dirty(&self) -> bool {
-        self.saved_version != Some(self.history.version())
+        self.saved_version != Some(self.history.version()) || self.time_unsaved
+    }
+
+    /// Adds meeting time to the case: not an edit (undo leaves it), but unsaved.
+    pub fn record_time(&mut self, stage: Stage, level: Option<Level>, seconds: u64) {
+        if seconds > 0 {
+            self.case.meeting.add_time(stage, level, seconds);
+            self.time_unsaved = true;
+            self.revision += 1;
+        }
+    }
+
+    /// Sets a step's recorded time back to zero.
+    pub fn reset_time(&mut self, stage: Stage) {
+        let meeting = &mut self.case.meeting;
+        let had = meeting.seconds_spent.remove(&stage).is_some();
+        if let Stage::Phase(phase) = stage {
+            meeting.level_seconds.retain(|(p, _), _| *p != phase);
+        }
+        if had {
+            self.time_unsaved = true;
+            self.revision += 1;
+        }
+    }
+
+    /// The case with pseudonyms, made once per change and language.
+    pub fn pseudonymised(&mut self, language: Language) -> &Case {
+        let key = (self.revision, language);
+        let stale = self
+            .view
+            .pseudonymised
+            .as_ref()
+            .is_none_or(|(k, _)| *k != key);
+        if stale {
+            let shown = crate::privacy::pseudonymise(&self.case, language);
+            self.view.pseudonymised = Some((key, shown));
+        }
+        let (_, shown) = self
+            .view
+            .pseudonymised
+            .get_or_insert_with(|| (key, Case::default()));
+        // Moving between steps is not a change: follow it here.
+        shown.stage = self.case.stage;
+        shown
     }
 
     /// Applies an edit and keeps what it replaced for undo. Returns whether the case
@@ -108,6 +165,7 @@ impl Document {
     /// The case as it is now is on disk.
     pub fn mark_saved(&mut self) {
         self.saved_version = Some(self.history.version());
+        self.time_unsaved = false;
         self.history.break_typing();
         self.autosaved_revision = self.revision;
     }

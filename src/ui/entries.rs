@@ -17,51 +17,170 @@ pub struct CardContext<'a> {
     pub name: String,
 }
 
-/// Draws an editable card.
+/// Which note is being edited or shows its controls, kept between frames.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CardFocus {
+    /// The note whose text is open for editing.
+    pub editing: Option<ItemId>,
+    /// The note under the pointer or holding the keyboard focus (in its text or one of
+    /// its controls), whose controls are shown.
+    pub active: Option<ItemId>,
+}
+
+/// A note or option as one compact card: its text, then one line of small chips (tags,
+/// signal, contributor). The controls (contributor, tags, signal, move, delete) show on
+/// hover or keyboard focus, and always in the context menu. Clicking the text, or Enter
+/// on it, opens it for editing.
 pub fn entry_card_ui(
     ui: &mut egui::Ui,
     cx: &CardContext<'_>,
     case: &Case,
     id: ItemId,
     entry: &Entry,
+    focus: &mut CardFocus,
     commands: &mut Vec<Command>,
 ) {
     let language = cx.language;
-    super::style::card_frame(ui).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        widgets::edit_text(ui, case, TextField::EntryText(id), commands, |text| {
-            egui::TextEdit::multiline(text)
-                .desired_rows(2)
-                .desired_width(f32::INFINITY)
-                .hint_text(tr(language, "entry.text_hint"))
-        })
-        .accessible_name(cx.name.clone());
-        tag_chips_ui(ui, language, cx.method, entry);
-        ui.horizontal_wrapped(|ui| {
-            contributor_ui(ui, cx, id, entry.contributor, commands);
-            tags_menu_ui(ui, cx, id, entry, commands);
-            let mut signal = entry.signal.is_some();
-            let signal_name = tr_args(language, "entry.signal_of", &[("what", &cx.name)]);
-            if ui
-                .checkbox(&mut signal, tr(language, "entry.signal"))
-                .on_hover_text(tr(language, "signal.toggle_hint"))
-                .accessible_name(signal_name)
-                .changed()
-            {
-                commands.push(CaseEdit::ToggleSignal(id).into());
-            }
-            let make = |id, direction| CaseEdit::MoveItem(id, direction).into();
-            move_buttons_ui(ui, language, id, &cx.name, make, commands);
-            let delete = tr_args(language, "item.delete", &[("what", &cx.name)]);
-            if widgets::icon_button(ui, "🗑", &delete).clicked() {
-                commands.push(if entry.text.trim().is_empty() {
-                    CaseEdit::DeleteItem(id).into()
-                } else {
-                    Command::AskDeleteItem(id)
+    let was_active = focus.active == Some(id) || focus.editing == Some(id);
+    let mut holds_focus = false;
+    let frame = super::style::card_frame(ui)
+        .inner_margin(egui::Margin::symmetric(8, 4))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            if focus.editing == Some(id) {
+                let response =
+                    widgets::edit_text(ui, case, TextField::EntryText(id), commands, |text| {
+                        egui::TextEdit::multiline(text)
+                            .desired_rows(1)
+                            .desired_width(f32::INFINITY)
+                            .hint_text(tr(language, "entry.text_hint"))
+                    })
+                    .accessible_name(cx.name.clone());
+                if !response.has_focus() && !response.gained_focus() {
+                    response.request_focus();
+                }
+                if response.lost_focus() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    focus.editing = None;
+                }
+                holds_focus |= response.has_focus();
+            } else {
+                let (response, activated) = text_button_ui(ui, cx, entry);
+                if activated {
+                    focus.editing = Some(id);
+                }
+                holds_focus |= response.has_focus();
+                response.context_menu(|ui| {
+                    controls_ui(ui, cx, id, entry, commands, true);
                 });
             }
+            ui.horizontal_wrapped(|ui| {
+                ui.spacing_mut().item_spacing.x = 4.0;
+                tag_chips_inline_ui(ui, cx, entry);
+                if was_active {
+                    holds_focus |= controls_ui(ui, cx, id, entry, commands, false);
+                }
+            });
         });
-    });
+    let hovered = ui.rect_contains_pointer(frame.response.rect);
+    if hovered || holds_focus {
+        focus.active = Some(id);
+    } else if focus.active == Some(id) {
+        focus.active = None;
+    }
+    if was_active != (focus.active == Some(id)) {
+        // Show or hide the controls now, not at the next event.
+        ui.ctx().request_repaint();
+    }
+}
+
+/// The note's text as a focusable, clickable label, named for screen readers. Returns
+/// it, and whether it was clicked or Enter was pressed on it.
+fn text_button_ui(
+    ui: &mut egui::Ui,
+    cx: &CardContext<'_>,
+    entry: &Entry,
+) -> (egui::Response, bool) {
+    let text = if entry.text.trim().is_empty() {
+        RichText::new(tr(cx.language, "entry.empty"))
+            .weak()
+            .italics()
+    } else {
+        RichText::new(&entry.text)
+    };
+    let response = ui
+        .add(egui::Label::new(text).wrap().sense(egui::Sense::click()))
+        .on_hover_cursor(egui::CursorIcon::Text);
+    let name = format!("{}: {}", cx.name, entry.text);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    let activated = response.clicked()
+        || (response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+    (response, activated)
+}
+
+/// Contributor, tags, signal, move and delete. Returns whether one of them has the
+/// keyboard focus. In a context menu (`in_menu`) they stand one under the other.
+fn controls_ui(
+    ui: &mut egui::Ui,
+    cx: &CardContext<'_>,
+    id: ItemId,
+    entry: &Entry,
+    commands: &mut Vec<Command>,
+    in_menu: bool,
+) -> bool {
+    let language = cx.language;
+    let mut focused = false;
+    let mut track = |r: egui::Response| focused |= r.has_focus();
+    track(contributor_ui(ui, cx, id, entry.contributor, commands));
+    track(tags_menu_ui(ui, cx, id, entry, commands));
+    let mut signal = entry.signal.is_some();
+    let signal_name = tr_args(language, "entry.signal_of", &[("what", &cx.name)]);
+    let response = ui
+        .checkbox(&mut signal, tr(language, "entry.signal"))
+        .on_hover_text(tr(language, "signal.toggle_hint"))
+        .accessible_name(signal_name);
+    if response.changed() {
+        commands.push(CaseEdit::ToggleSignal(id).into());
+        if in_menu {
+            ui.close();
+        }
+    }
+    track(response);
+    let make = |id, direction| CaseEdit::MoveItem(id, direction).into();
+    track(move_buttons_ui(ui, language, id, &cx.name, make, commands));
+    let delete = tr_args(language, "item.delete", &[("what", &cx.name)]);
+    let response = widgets::icon_button(ui, "🗑", &delete);
+    if response.clicked() {
+        commands.push(if entry.text.trim().is_empty() {
+            CaseEdit::DeleteItem(id).into()
+        } else {
+            Command::AskDeleteItem(id)
+        });
+    }
+    track(response);
+    focused
+}
+
+/// The chips of a compact card: tags, a signal mark, who contributed it.
+fn tag_chips_inline_ui(ui: &mut egui::Ui, cx: &CardContext<'_>, entry: &Entry) {
+    tag_chips_row_ui(ui, cx.language, cx.method, entry, true);
+    if entry.signal.is_some() {
+        chip(
+            ui,
+            &tr(cx.language, "entry.signal_chip"),
+            egui::Color32::from_rgb(250, 222, 222),
+        );
+    }
+    if let Some(p) = entry
+        .contributor
+        .and_then(|id| cx.participants.iter().find(|p| p.id == id))
+    {
+        let by = tr_args(
+            cx.language,
+            "entry.by",
+            &[("name", &participant_label(cx.language, p))],
+        );
+        ui.label(RichText::new(by).weak().small());
+    }
 }
 
 /// A read-only view of an entry: its text, contributor and tags.
@@ -98,8 +217,31 @@ pub fn tag_chips_ui(ui: &mut egui::Ui, language: Language, method: &Method, entr
     }
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
+        tag_chips_row_ui(ui, language, method, entry, false);
+    });
+}
+
+/// The chips themselves, in a row the caller lays out.
+/// `compact` (a note card) names a condition by its title alone, its value on hover.
+fn tag_chips_row_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    method: &Method,
+    entry: &Entry,
+    compact: bool,
+) {
+    {
         for key in &entry.conditions {
             let (text, hover) = match method.condition(key) {
+                Some(c) if compact => (
+                    c.title.get(language).to_owned(),
+                    format!(
+                        "{} · {}\n{}",
+                        c.title.get(language),
+                        c.value.get(language),
+                        c.check_question.get(language)
+                    ),
+                ),
                 Some(c) => (
                     format!("{} · {}", c.title.get(language), c.value.get(language)),
                     c.check_question.get(language).to_owned(),
@@ -110,6 +252,10 @@ pub fn tag_chips_ui(ui: &mut egui::Ui, language: Language, method: &Method, entr
         }
         for key in &entry.factors {
             let (text, hover) = match method.factor(key) {
+                Some(f) if compact => (
+                    f.title.get(language).to_owned(),
+                    f.description.get(language).to_owned(),
+                ),
                 Some(f) => (
                     tr_args(
                         language,
@@ -122,7 +268,7 @@ pub fn tag_chips_ui(ui: &mut egui::Ui, language: Language, method: &Method, entr
             };
             chip(ui, &text, egui::Color32::from_rgb(245, 228, 205)).on_hover_text(hover);
         }
-    });
+    }
 }
 
 /// A small coloured label. Measured before it is placed, so a wrapping row moves a whole
@@ -159,7 +305,7 @@ fn contributor_ui(
     id: ItemId,
     contributor: Option<ItemId>,
     commands: &mut Vec<Command>,
-) {
+) -> egui::Response {
     let language = cx.language;
     let current = contributor
         .and_then(|c| cx.participants.iter().find(|p| p.id == c))
@@ -191,7 +337,7 @@ fn contributor_ui(
     combo
         .response
         .on_hover_text(tr(language, "entry.contributor_hint"))
-        .accessible_name(name);
+        .accessible_name(name)
 }
 
 fn tags_menu_ui(
@@ -200,7 +346,7 @@ fn tags_menu_ui(
     id: ItemId,
     entry: &Entry,
     commands: &mut Vec<Command>,
-) {
+) -> egui::Response {
     let language = cx.language;
     let count = entry.conditions.len() + entry.factors.len();
     let label = if count == 0 {
@@ -244,7 +390,7 @@ fn tags_menu_ui(
     })
     .response
     .on_hover_text(tr(language, "entry.tags_hint"))
-    .accessible_name(name);
+    .accessible_name(name)
 }
 
 /// "Sanne (Wmo-consultant)", or the role when no name was given.

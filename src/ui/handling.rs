@@ -15,26 +15,25 @@ use crate::export::{Format, Names};
 use crate::i18n::{tr, tr_args, tr_count};
 use crate::messages;
 use crate::method::Method;
-use crate::model::{Case, Stage};
+use crate::model::meeting::round_order;
+use crate::model::{Case, CaseEdit, RoundOrder, Stage};
 use crate::settings;
 use crate::storage::{self, recovery};
 
 impl SwanApp {
     /// The one place where commands change the state.
     pub fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        if command.discards_case() {
+            // The time that ran is part of what could be lost: count it first.
+            self.flush_timer();
+        }
         if command.discards_case() && self.doc.as_ref().is_some_and(Document::dirty) {
             self.open_modal(Modal::Unsaved(Box::new(command)));
             return;
         }
         match command {
             Command::Action(action) => self.apply_action(action, ctx),
-            Command::Edit(edit) => {
-                if let Some(doc) = &mut self.doc
-                    && !self.pseudonyms_shown
-                {
-                    doc.edit(edit, Instant::now());
-                }
-            }
+            Command::Edit(edit) => self.apply_edit(edit),
             Command::OpenPath(path) => self.open_path(&path),
             Command::OpenExample(index) => self.open_example(index),
             Command::SaveTo(path) => self.save_checked(&path),
@@ -139,6 +138,138 @@ impl SwanApp {
                 self.status = Some(Notice::Info(self.t("status.method_builtin").to_owned()));
             }
             Action::ShowShortcuts => self.open_modal(Modal::Shortcuts),
+            meeting => self.apply_meeting_action(meeting, ctx),
+        }
+    }
+
+    /// A change to the case, undoable. Round edits restart the speaker's clock; the
+    /// contributor chosen last becomes the one new notes are from.
+    fn apply_edit(&mut self, edit: CaseEdit) {
+        let now = (self.clock)();
+        let Some(doc) = &mut self.doc else { return };
+        if self.pseudonyms_shown {
+            return;
+        }
+        match &edit {
+            CaseEdit::StartRound { .. } | CaseEdit::NextSpeaker { .. } => {
+                self.timer.turn_since = Some(now);
+            }
+            CaseEdit::PreviousSpeaker(_) => self.timer.turn_since = Some(now),
+            CaseEdit::SetContributor(_, contributor) => {
+                doc.view.capture_contributor = *contributor;
+            }
+            _ => {}
+        }
+        doc.edit(edit, now);
+    }
+
+    /// The actions that run the meeting: timer, rounds, capture, presenting, copying.
+    fn apply_meeting_action(&mut self, action: Action, ctx: &egui::Context) {
+        let now = (self.clock)();
+        let Some(doc) = &mut self.doc else { return };
+        let stage = doc.case.stage;
+        match action {
+            Action::CaptureLevel1 | Action::CaptureLevel2 | Action::CaptureLevel3 => {
+                let index = match action {
+                    Action::CaptureLevel1 => 0,
+                    Action::CaptureLevel2 => 1,
+                    _ => 2,
+                };
+                doc.view.focus_capture = Some(crate::model::Level::ALL[index]);
+                doc.view.cards = Default::default();
+            }
+            Action::TimerToggle => {
+                if self.timer.running() {
+                    self.flush_timer();
+                    self.timer.running_since = None;
+                } else {
+                    self.timer.running_since = Some(now);
+                }
+            }
+            Action::TimerReset => {
+                if self.timer.running() {
+                    self.timer.running_since = Some(now);
+                }
+                doc.reset_time(stage);
+            }
+            Action::StartRound => {
+                let order = round_order(&doc.case, RoundOrder::AsArranged);
+                let start = CaseEdit::StartRound {
+                    stage,
+                    order,
+                    seconds_per_speaker: None,
+                };
+                self.apply_edit(start);
+            }
+            Action::NextSpeaker | Action::PassSpeaker => {
+                let seconds = self.timer.turn_seconds(now);
+                let passed = action == Action::PassSpeaker;
+                self.apply_edit(CaseEdit::NextSpeaker {
+                    stage,
+                    passed,
+                    seconds,
+                });
+            }
+            Action::PreviousSpeaker => self.apply_edit(CaseEdit::PreviousSpeaker(stage)),
+            Action::SilentRound => {
+                let form = super::silent::SilentForm::next(&doc.case);
+                self.open_modal(Modal::SilentRound(form));
+            }
+            Action::PresentWindow => self.presenting.window = !self.presenting.window,
+            Action::PresentHere => {
+                self.presenting.here = true;
+                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+            }
+            Action::CopyPhase
+            | Action::CopyPlan
+            | Action::CopyPhaseWithNames
+            | Action::CopyPlanWithNames => self.copy_markdown(action, ctx),
+            _ => {}
+        }
+    }
+
+    /// The current phase, or the whole plan, as Markdown on the clipboard; with
+    /// pseudonyms unless the user chose the real names.
+    fn copy_markdown(&mut self, action: Action, ctx: &egui::Context) {
+        let language = self.language();
+        let Some(doc) = &mut self.doc else { return };
+        let with_names = matches!(
+            action,
+            Action::CopyPhaseWithNames | Action::CopyPlanWithNames
+        );
+        let case = if with_names && !self.pseudonyms_shown {
+            doc.case.clone()
+        } else {
+            doc.pseudonymised(language).clone()
+        };
+        let phase_only = matches!(action, Action::CopyPhase | Action::CopyPhaseWithNames);
+        let text = match (phase_only, case.stage) {
+            (true, Stage::Phase(phase)) => crate::export::markdown::render(
+                &crate::export::plan::phase_report(&case, &self.method, language, phase),
+            ),
+            _ => {
+                let today = chrono::Local::now().date_naive();
+                let report =
+                    crate::export::plan::build_report(&case, &self.method, language, today);
+                crate::export::markdown::render(&report)
+            }
+        };
+        ctx.copy_text(text);
+        let key = if phase_only {
+            "status.copied_phase"
+        } else {
+            "status.copied_plan"
+        };
+        self.status = Some(Notice::Info(self.t(key).to_owned()));
+    }
+
+    /// Adds the time the timer ran to the case, for the step and level it ran in.
+    pub(super) fn flush_timer(&mut self) {
+        let now = (self.clock)();
+        let seconds = self.timer.take_seconds(now);
+        let level = self.timer.level;
+        if let Some(doc) = &mut self.doc {
+            doc.record_time(doc.case.stage, level, seconds);
         }
     }
 
@@ -317,6 +448,8 @@ impl SwanApp {
 
     /// Closes the open case (after the user agreed), removing its recovery copy.
     fn drop_document(&mut self) {
+        self.timer = Default::default();
+        self.presenting = Default::default();
         if let Some(doc) = self.doc.take() {
             self.autosaver.remove(&doc.recovery_name);
         }
@@ -333,10 +466,14 @@ impl SwanApp {
     /// Moves through the stepper. The step is kept in the file when it is saved, but
     /// moving is not a change worth asking about on close, nor one to undo.
     fn navigate(&mut self, to: impl FnOnce(Stage) -> Option<Stage>) {
+        // What the timer ran so far belongs to the step being left.
+        self.flush_timer();
         if let Some(doc) = &mut self.doc
             && let Some(stage) = to(doc.case.stage)
         {
             doc.case.stage = stage;
+            doc.view.writing_level = None;
+            doc.view.cards = Default::default();
         }
     }
 
@@ -376,6 +513,7 @@ impl SwanApp {
 
     /// Saves the open case to `path`. Returns whether it worked.
     fn save_to(&mut self, path: &Path) -> bool {
+        self.flush_timer();
         let language = self.language();
         let Some(doc) = &mut self.doc else {
             return false;

@@ -5,6 +5,7 @@
 
 mod actions;
 mod app;
+mod balance;
 mod bars;
 mod closing;
 mod commands;
@@ -13,12 +14,15 @@ mod document;
 mod entries;
 mod export;
 mod handling;
+mod meeting;
 mod modal;
 mod opening;
 mod phase;
 mod plan;
+mod presentation;
 mod privacy;
 mod privacy_check;
+mod silent;
 mod start;
 mod style;
 mod widgets;
@@ -28,9 +32,9 @@ pub use app::{MethodSource, Notice, StartOptions, SwanApp};
 pub use commands::Command;
 pub use dialogs::{FileDialogs, NativeDialogs, PresetDialogs};
 pub use document::{CaseView, Document};
+pub use meeting::{Clock, Timer};
 
 use crate::i18n::{Language, tr_args};
-use crate::method::Method;
 use crate::model::{Case, Direction, ItemId, Stage};
 
 /// Example cases that ship with the app, per language.
@@ -45,37 +49,47 @@ pub const EXAMPLES: &[(Language, &str)] = &[
     ),
 ];
 
-/// The screen of an open case: the stepper and the current step.
+/// The screen of an open case: the stepper, the meeting bar and the current step.
 fn case_ui(
     ui: &mut egui::Ui,
-    language: Language,
-    method: &Method,
+    bar: &meeting::BarContext<'_>,
     case: &Case,
     view: &mut CaseView,
     read_only: bool,
     commands: &mut Vec<Command>,
 ) {
+    let language = bar.language;
+    let method = bar.method;
     widgets::stepper_ui(ui, language, method, case, commands);
+    meeting::meeting_bar_ui(ui, bar, case, commands);
     ui.add_space(4.0);
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .id_salt(("stage", case.stage.index()))
-        .show(ui, |ui| {
-            if read_only {
-                // Full contrast all the same: this is what the back of the room reads.
-                // (Set before disabling: disabling fades by this factor.)
-                ui.visuals_mut().disabled_alpha = 1.0;
-                ui.disable();
+    let mut stage_ui = |ui: &mut egui::Ui| {
+        if read_only {
+            // Full contrast all the same: this is what the back of the room reads.
+            // (Set before disabling: disabling fades by this factor.)
+            ui.visuals_mut().disabled_alpha = 1.0;
+            ui.disable();
+        }
+        match case.stage {
+            Stage::Opening => opening::opening_ui(ui, language, method, case, view, commands),
+            Stage::Phase(phase) => {
+                phase::phase_ui(ui, language, method, case, view, phase, commands)
             }
-            match case.stage {
-                Stage::Opening => opening::opening_ui(ui, language, method, case, view, commands),
-                Stage::Phase(phase) => {
-                    phase::phase_ui(ui, language, method, case, view, phase, commands)
-                }
-                Stage::Plan => plan::plan_ui(ui, language, method, case, view, commands),
-                Stage::Closing => closing::closing_ui(ui, language, method, case, commands),
-            }
-        });
+            Stage::Plan => plan::plan_ui(ui, language, method, case, view, commands),
+            Stage::Closing => closing::closing_ui(ui, language, method, case, commands),
+        }
+    };
+    // A phase screen side by side fills the window, each level scrolling on its own;
+    // every other screen scrolls as a whole.
+    let columns = matches!(case.stage, Stage::Phase(_)) && ui.available_width() >= 960.0;
+    if columns && ui.available_height() >= 420.0 {
+        stage_ui(ui);
+    } else {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .id_salt(("stage", case.stage.index()))
+            .show(ui, stage_ui);
+    }
 }
 
 /// The strip that says the projector view is on, and how to leave it.
@@ -109,13 +123,16 @@ pub(crate) fn move_buttons_ui(
     what: &str,
     make: impl Fn(ItemId, Direction) -> Command,
     commands: &mut Vec<Command>,
-) {
+) -> egui::Response {
     let up = tr_args(language, "item.move_up", &[("what", what)]);
     let down = tr_args(language, "item.move_down", &[("what", what)]);
-    if widgets::icon_button(ui, "⏶", &up).clicked() {
+    let up = widgets::icon_button(ui, "⏶", &up);
+    if up.clicked() {
         commands.push(make(id, Direction::Up));
     }
-    if widgets::icon_button(ui, "⏷", &down).clicked() {
+    let down = widgets::icon_button(ui, "⏷", &down);
+    if down.clicked() {
         commands.push(make(id, Direction::Down));
     }
+    up.union(down)
 }

@@ -37,6 +37,8 @@ pub enum Modal {
     DeleteItem(ItemId),
     /// The keyboard shortcuts, from the action table.
     Shortcuts,
+    /// The silent round: one participant after another records their choice.
+    SilentRound(super::silent::SilentForm),
 }
 
 /// What a dialog answered this frame.
@@ -56,6 +58,7 @@ pub enum Reply {
 pub fn modal_ui(
     ctx: &egui::Context,
     language: Language,
+    method: &crate::method::Method,
     modal: &mut Modal,
     case: Option<&Case>,
 ) -> Reply {
@@ -98,6 +101,10 @@ pub fn modal_ui(
             on_confirm(answer, || CaseEdit::DeleteItem(*id).into())
         }
         Modal::Shortcuts => shortcuts_ui(ctx, language),
+        Modal::SilentRound(form) => match case {
+            Some(case) => super::silent::silent_round_ui(ctx, language, method, case, form),
+            None => Reply::Close,
+        },
     }
 }
 
@@ -363,7 +370,11 @@ fn recovery_card_ui(
     ui.horizontal(|ui| {
         let mut button = |key: &str, named: &str, then: Command| {
             let label = tr_args(language, named, &[("title", &name)]);
-            if ui.button(tr(language, key)).accessible_name(label).clicked() {
+            if ui
+                .button(tr(language, key))
+                .accessible_name(label)
+                .clicked()
+            {
                 command = Some(then);
             }
         };

@@ -39,8 +39,12 @@ pub fn phase_ui(
         text.minutes,
     );
     reference_ui(ui, language, method);
-    ui.add_space(6.0);
-
+    super::balance::balance_ui(ui, language, method, case, phase);
+    checks_ui(ui, language, method, case, phase);
+    if phase == Phase::Choice {
+        super::silent::silent_summary_ui(ui, language, method, case, commands);
+    }
+    ui.add_space(4.0);
     let cell = Cell {
         language,
         method,
@@ -48,18 +52,24 @@ pub fn phase_ui(
         phase,
     };
     if ui.available_width() >= SIDE_BY_SIDE_WIDTH {
+        // Each column scrolls on its own; the capture fields stay where they are.
+        let height = ui.available_height().max(MIN_COLUMN_HEIGHT);
         widgets::columns_ui(ui, 3, |i, ui| {
-            level_ui(ui, &cell, view, Level::ALL[i], commands);
+            level_ui(ui, &cell, view, Level::ALL[i], height, commands);
         });
     } else {
         for level in Level::ALL {
-            level_ui(ui, &cell, view, level, commands);
+            level_ui(ui, &cell, view, level, STACKED_COLUMN_HEIGHT, commands);
             ui.add_space(6.0);
         }
     }
-    ui.add_space(8.0);
-    checks_ui(ui, language, method, case, phase);
 }
+
+/// Below this the columns do not shrink: the window scrolls instead.
+const MIN_COLUMN_HEIGHT: f32 = 260.0;
+
+/// The height of one level when the levels stand under each other.
+const STACKED_COLUMN_HEIGHT: f32 = 420.0;
 
 /// What every level of a phase screen shares.
 struct Cell<'a> {
@@ -102,11 +112,14 @@ fn reference_ui(ui: &mut egui::Ui, language: Language, method: &Method) {
         });
 }
 
+/// One level: its heading, its questions (folded once there are notes), the capture
+/// field, and its notes (or options) in a column that scrolls on its own.
 fn level_ui(
     ui: &mut egui::Ui,
     cell: &Cell<'_>,
     view: &mut CaseView,
     level: Level,
+    height: f32,
     commands: &mut Vec<Command>,
 ) {
     let Cell {
@@ -115,8 +128,12 @@ fn level_ui(
         case,
         phase,
     } = *cell;
-    let t = |key| tr(language, key);
     let level_text = method.level(level);
+    let count = match phase {
+        Phase::Possibilities => case.options_in(level).count(),
+        _ => case.notes_in(phase, level).count(),
+    };
+    let top = ui.cursor().min.y;
     super::style::level_frame(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.push_id(("level", level.index()), |ui| {
@@ -133,54 +150,89 @@ fn level_ui(
                 .strong(),
             )
             .on_hover_text(level_text.description.get(language));
-            widgets::prompts_ui(
-                ui,
-                &method.phase(phase).level_prompts[level.index()],
+            let prompts = &method.phase(phase).level_prompts[level.index()];
+            egui::CollapsingHeader::new(tr_count(
                 language,
-            );
-            ui.add_space(4.0);
-
-            let participants = &case.participants;
-            if phase == Phase::Choice {
-                decisions_ui(ui, language, method, case, level, commands);
-                ui.add_space(4.0);
-                ui.label(RichText::new(t("level.choice_notes")).strong());
-            }
-            let mut number = 0;
-            if phase == Phase::Possibilities {
-                for option in case.options_in(level) {
-                    number += 1;
-                    let cx = card_context(
-                        language,
-                        method,
-                        participants,
-                        "item.option_name",
-                        number,
-                        level,
-                    );
-                    entries::entry_card_ui(ui, &cx, case, option.id, &option.entry, commands);
-                }
-            } else {
-                for note in case.notes_in(phase, level) {
-                    number += 1;
-                    let cx = card_context(
-                        language,
-                        method,
-                        participants,
-                        "item.note_name",
-                        number,
-                        level,
-                    );
-                    entries::entry_card_ui(ui, &cx, case, note.id, &note.entry, commands);
-                }
-            }
-            if number == 0 {
-                ui.label(RichText::new(t(empty_key(phase))).weak().italics());
-            }
-            ui.add_space(4.0);
-            add_item_ui(ui, language, view, phase, level, commands);
+                "level.prompts_count",
+                prompts.len(),
+                &[],
+            ))
+            .id_salt(("prompts", phase.index(), level.index()))
+            .default_open(count == 0)
+            .show(ui, |ui| widgets::prompts_ui(ui, prompts, language));
+            capture_ui(ui, language, case, view, phase, level, commands);
+            ui.add_space(2.0);
+            // What is left of the column's height goes to the list.
+            let used = ui.cursor().min.y - top;
+            let list_height = (height - used - 16.0).max(120.0);
+            egui::ScrollArea::vertical()
+                .id_salt(("notes", phase.index(), level.index()))
+                .max_height(list_height)
+                .auto_shrink([false, true])
+                .show(ui, |ui| list_ui(ui, cell, view, level, commands));
         });
     });
+}
+
+/// The notes (or options) of a level, newest last. Cards off screen are not drawn,
+/// only their space kept, so a column of thousands stays fast.
+fn list_ui(
+    ui: &mut egui::Ui,
+    cell: &Cell<'_>,
+    view: &mut CaseView,
+    level: Level,
+    commands: &mut Vec<Command>,
+) {
+    let Cell {
+        language,
+        method,
+        case,
+        phase,
+    } = *cell;
+    if phase == Phase::Choice {
+        decisions_ui(ui, language, method, case, level, commands);
+        ui.add_space(4.0);
+        ui.label(RichText::new(tr(language, "level.choice_notes")).strong());
+    }
+    let items: Vec<(crate::model::ItemId, &crate::model::Entry)> = match phase {
+        Phase::Possibilities => case.options_in(level).map(|o| (o.id, &o.entry)).collect(),
+        _ => case
+            .notes_in(phase, level)
+            .map(|n| (n.id, &n.entry))
+            .collect(),
+    };
+    if items.is_empty() {
+        ui.label(
+            RichText::new(tr(language, empty_key(phase)))
+                .weak()
+                .italics(),
+        );
+    }
+    let key = match phase {
+        Phase::Possibilities => "item.option_name",
+        _ => "item.note_name",
+    };
+    let width = ui.available_width();
+    for (index, (id, entry)) in items.into_iter().enumerate() {
+        let known = view.card_heights.get(&id).copied();
+        if let Some(h) = known
+            && view.cards.active != Some(id)
+            && view.cards.editing != Some(id)
+            && !ui.is_rect_visible(egui::Rect::from_min_size(
+                ui.cursor().min,
+                egui::vec2(width, h),
+            ))
+        {
+            ui.add_space(h);
+            continue;
+        }
+        let cx = card_context(language, method, &case.participants, key, index + 1, level);
+        let rect = ui
+            .scope(|ui| entries::entry_card_ui(ui, &cx, case, id, entry, &mut view.cards, commands))
+            .response
+            .rect;
+        view.card_heights.insert(id, rect.height());
+    }
 }
 
 fn empty_key(phase: Phase) -> &'static str {
@@ -213,10 +265,12 @@ pub(crate) fn card_context<'a>(
     }
 }
 
-/// The field and button that add a note (or an option) to this level.
-fn add_item_ui(
+/// The capture field of a level: type, Enter, type the next one. The focus stays in the
+/// field; the note goes to the current speaker, or to the contributor chosen last.
+fn capture_ui(
     ui: &mut egui::Ui,
     language: Language,
+    case: &Case,
     view: &mut CaseView,
     phase: Phase,
     level: Level,
@@ -229,10 +283,9 @@ fn add_item_ui(
     };
     let field_name = tr_args(language, field_key, &[("level", &level_number)]);
     let button_name = tr_args(language, button_key, &[("level", &level_number)]);
-    let draft = view
-        .drafts
-        .entry((Stage::Phase(phase), level.index()))
-        .or_default();
+    let stage = Stage::Phase(phase);
+    let focus_here = view.focus_capture == Some(level);
+    let draft = view.drafts.entry((stage, level.index())).or_default();
     let mut add = false;
     let button_text = tr(language, "level.add");
     ui.horizontal(|ui| {
@@ -249,17 +302,25 @@ fn add_item_ui(
             + 2.0 * ui.spacing().button_padding.x
             + ui.spacing().item_spacing.x
             + 2.0;
+        // Enter adds the note; the field keeps the focus for the next one.
         let response = ui
             .add(
                 egui::TextEdit::singleline(draft)
+                    .id_salt(("capture", phase.index(), level.index()))
+                    .return_key(None)
+                    .char_limit(widgets::MAX_TEXT_CHARS)
                     .hint_text(tr(language, "level.new_hint"))
                     .desired_width((ui.available_width() - button_width).max(60.0)),
             )
             .accessible_name(field_name);
-        // Enter in the field adds the note and keeps the cursor there for the next one.
-        if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-            add = true;
+        if focus_here {
             response.request_focus();
+        }
+        if response.has_focus() {
+            if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Enter)) {
+                add = true;
+            }
+            view.writing_level = Some(level);
         }
         if ui
             .button(button_text)
@@ -270,9 +331,16 @@ fn add_item_ui(
             add = true;
         }
     });
-    if add {
+    if focus_here {
+        view.focus_capture = None;
+    }
+    if add && !draft.trim().is_empty() {
         let text = std::mem::take(draft).trim().to_owned();
-        let contributor = None;
+        let contributor = case
+            .meeting
+            .open_round(stage)
+            .and_then(|r| r.current())
+            .or(view.capture_contributor);
         commands.push(Command::Edit(match phase {
             Phase::Possibilities => CaseEdit::AddOption {
                 level,
@@ -406,15 +474,11 @@ fn checks_ui(ui: &mut egui::Ui, language: Language, method: &Method, case: &Case
         }
         Phase::Understand => {}
     }
-    if checks.is_empty() && warnings.is_empty() {
-        return;
+    // One quiet line each: the method's check, then what the app sees.
+    for check in checks {
+        ui.label(RichText::new(format!("✔ {}", check.get(language))).weak());
     }
-    super::style::level_frame(ui).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.label(RichText::new(tr(language, "check.title")).strong());
-        widgets::prompts_ui(ui, checks, language);
-        for warning in warnings {
-            ui.label(RichText::new(format!("⚠ {warning}")).color(ui.visuals().warn_fg_color));
-        }
-    });
+    for warning in warnings {
+        ui.label(RichText::new(format!("⚠ {warning}")).color(ui.visuals().warn_fg_color));
+    }
 }

@@ -10,17 +10,12 @@ use crate::model::{Case, CaseEdit, DateField, Stage, TextField};
 
 /// The title of a step as the stepper and the navigation show it.
 pub fn stage_title(language: Language, method: &Method, stage: Stage) -> String {
-    match stage {
-        Stage::Opening => method.opening.title.get(language).to_owned(),
-        Stage::Phase(phase) => format!(
-            "{} {}",
-            phase.number(),
-            method.phase(phase).title.get(language)
-        ),
-        Stage::Plan => tr(language, "plan.title").to_owned(),
-        Stage::Closing => method.closing.title.get(language).to_owned(),
-    }
+    method.stage_title(language, stage)
 }
+
+/// The most characters a text field of the case holds: far beyond any note, and small
+/// enough that every export stays quick.
+pub const MAX_TEXT_CHARS: usize = 100_000;
 
 /// Opening → 1 → 2 → 3 → Closing, with the current step marked. Every step is one click.
 pub fn stepper_ui(
@@ -118,7 +113,7 @@ pub fn edit_text(
     make: impl FnOnce(&mut String) -> egui::TextEdit<'_>,
 ) -> egui::Response {
     let mut text = case.text(field).unwrap_or_default().to_owned();
-    let response = ui.add(make(&mut text));
+    let response = ui.add(make(&mut text).char_limit(MAX_TEXT_CHARS));
     if response.changed() {
         commands.push(CaseEdit::SetText(field, text).into());
     }

@@ -22,6 +22,37 @@ pub fn start(
     file: Option<std::path::PathBuf>,
     size: (f32, f32),
 ) -> TestApp {
+    start_with(base, file, size, |_| {})
+}
+
+/// A clock the test moves by hand.
+#[derive(Clone)]
+pub struct TestClock(std::sync::Arc<std::sync::Mutex<std::time::Instant>>);
+
+impl TestClock {
+    pub fn new() -> TestClock {
+        TestClock(std::sync::Arc::new(std::sync::Mutex::new(
+            std::time::Instant::now(),
+        )))
+    }
+
+    pub fn advance(&self, seconds: u64) {
+        *self.0.lock().unwrap() += std::time::Duration::from_secs(seconds);
+    }
+
+    pub fn clock(&self) -> swan_casus::ui::Clock {
+        let now = self.0.clone();
+        std::sync::Arc::new(move || *now.lock().unwrap())
+    }
+}
+
+/// The same, with the start options changed by `adjust` (a test clock, …).
+pub fn start_with(
+    base: &std::path::Path,
+    file: Option<std::path::PathBuf>,
+    size: (f32, f32),
+    adjust: impl FnOnce(&mut StartOptions),
+) -> TestApp {
     let dirs = AppDirs::inside(base);
     let dialogs = PresetDialogs::default();
     let mut options = StartOptions::new(dirs.clone());
@@ -29,6 +60,7 @@ pub fn start(
     options.dialogs = Box::new(dialogs.clone());
     // Write recovery copies at once, so a test need not wait seconds.
     options.autosave_delay = std::time::Duration::ZERO;
+    adjust(&mut options);
     let app = SwanApp::new(options);
     let harness = Harness::builder()
         .with_size(egui::vec2(size.0, size.1))
