@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use crate::export::style::FONT_SIZES;
+use crate::export::{ExportError, StyleColour, StyleProblem};
 use crate::i18n::{Language, tr, tr_args};
 use crate::method::{MethodError, MethodProblem};
 use crate::model::{IdProblem, MAX_ITEM_ID};
@@ -114,14 +116,38 @@ pub fn io_kind_reason(language: Language, kind: std::io::ErrorKind) -> String {
     tr(language, key).to_owned()
 }
 
-pub fn export_error(language: Language, error: &crate::export::ExportError) -> String {
-    match error {
-        crate::export::ExportError::Render { format, detail } => tr_args(
+pub fn export_error(language: Language, error: &ExportError) -> String {
+    let (format, detail) = match error {
+        ExportError::Render { format, detail } => (format, detail.clone()),
+        ExportError::Style { format, problem } => (format, style_problem(language, problem)),
+    };
+    tr_args(
+        language,
+        "error.export",
+        &[
+            ("format", tr(language, format.label_key())),
+            ("detail", &detail),
+        ],
+    )
+}
+
+fn style_problem(language: Language, problem: &StyleProblem) -> String {
+    match problem {
+        StyleProblem::Colour { colour, value } => tr_args(
             language,
-            "error.export",
+            match colour {
+                StyleColour::Accent => "error.export.style.accent",
+                StyleColour::Light => "error.export.style.light",
+            },
+            &[("value", value)],
+        ),
+        StyleProblem::FontSize(size) => tr_args(
+            language,
+            "error.export.style.font_size",
             &[
-                ("format", tr(language, format.label_key())),
-                ("detail", detail),
+                ("size", &size.to_string()),
+                ("min", &FONT_SIZES.start().to_string()),
+                ("max", &FONT_SIZES.end().to_string()),
             ],
         ),
     }
@@ -225,4 +251,32 @@ fn syntax_problem(language: Language, problem: &SyntaxProblem) -> String {
 
 fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::Format;
+
+    #[test]
+    fn a_broken_report_style_is_explained_in_the_users_language() {
+        let error = ExportError::Style {
+            format: Format::Docx,
+            problem: StyleProblem::FontSize(72.0),
+        };
+        let nl = export_error(Language::Nl, &error);
+        assert!(
+            nl.contains("lettergrootte 72 pt") && nl.contains("tussen 5 en 40 pt"),
+            "{nl}"
+        );
+        let error = ExportError::Style {
+            format: Format::Pdf,
+            problem: StyleProblem::Colour {
+                colour: StyleColour::Light,
+                value: "blue".into(),
+            },
+        };
+        let en = export_error(Language::En, &error);
+        assert!(en.contains("light colour ‘blue’"), "{en}");
+    }
 }

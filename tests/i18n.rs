@@ -42,7 +42,7 @@ fn keys_used_in(dir: &Path, found: &mut BTreeSet<String>) {
                         .next()
                         .is_some_and(|c| c.is_ascii_lowercase())
                     // File names are not keys.
-                    && ![".ron", ".bak", ".pdf", ".png", ".docx", ".html", ".md", ".csv", ".xml", ".typ", ".ttf"]
+                    && ![".ron", ".bak", ".pdf", ".png", ".docx", ".html", ".md", ".csv", ".xml", ".typ", ".ttf", ".txt"]
                         .iter()
                         .any(|ext| literal.ends_with(ext));
                 if is_key {

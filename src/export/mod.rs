@@ -6,6 +6,7 @@
 pub mod csv;
 pub mod document;
 pub mod docx;
+mod fonts;
 pub mod html;
 pub mod markdown;
 pub mod meeting;
@@ -22,7 +23,7 @@ use crate::method::Method;
 use crate::model::Case;
 
 pub use document::{Block, Column, Report, Table};
-pub use style::ReportStyle;
+pub use style::{ReportStyle, StyleColour, StyleProblem};
 
 /// The formats a case can be exported to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -78,6 +79,12 @@ impl Format {
 pub enum ExportError {
     #[error("cannot make the {format:?} file: {detail}")]
     Render { format: Format, detail: String },
+    /// The report style (assets/report/style.ron) has a value no format can use.
+    #[error("cannot make the {format:?} file: {problem}")]
+    Style {
+        format: Format,
+        problem: StyleProblem,
+    },
 }
 
 /// Whether an export shows the pseudonyms (the default) or the registered real names.

@@ -11,21 +11,21 @@ use typst::foundations::{Array, Dict, IntoValue, Value};
 use typst_as_lib::{TypstAsLibError, TypstEngine, TypstTemplateMainFile};
 use typst_layout::PagedDocument;
 
-use super::{Block, ExportError, Format, Report, ReportStyle, Table};
+use super::{Block, ExportError, Format, Report, ReportStyle, Table, fonts};
 use crate::i18n::Language;
 
 const TEMPLATE: &str = include_str!("../../assets/report/report.typ");
 
 const FONTS: [&[u8]; 4] = [
-    include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf"),
-    include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf"),
-    include_bytes!("../../assets/fonts/LiberationSans-Italic.ttf"),
-    include_bytes!("../../assets/fonts/LiberationSans-BoldItalic.ttf"),
+    fonts::REGULAR,
+    fonts::BOLD,
+    fonts::ITALIC,
+    fonts::BOLD_ITALIC,
 ];
 
 /// The report as a PDF file.
 pub fn render(report: &Report, style: &ReportStyle) -> Result<Vec<u8>, ExportError> {
-    check_style(style)?;
+    style.validate(Format::Pdf)?;
     let inputs = inputs(report, style);
     let document: PagedDocument = engine()
         .compile_with_input(inputs)
@@ -51,25 +51,6 @@ fn failure(detail: String) -> ExportError {
         format: Format::Pdf,
         detail,
     }
-}
-
-/// Catches a broken style.ron before typst does, with a message a person can act on.
-fn check_style(style: &ReportStyle) -> Result<(), ExportError> {
-    for (name, colour) in [("accent", &style.accent), ("light", &style.light)] {
-        let hex = colour.strip_prefix('#').unwrap_or("");
-        if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-            return Err(failure(format!(
-                "the report style's {name} colour {colour:?} is not of the form #rrggbb"
-            )));
-        }
-    }
-    if !(style.font_size.is_finite() && (5.0..=40.0).contains(&style.font_size)) {
-        return Err(failure(format!(
-            "the report style's font size {} pt is not between 5 and 40",
-            style.font_size
-        )));
-    }
-    Ok(())
 }
 
 fn describe(error: &TypstAsLibError) -> String {
@@ -205,7 +186,7 @@ mod tests {
     use std::time::Instant;
 
     use super::*;
-    use crate::export::Column;
+    use crate::export::{Column, StyleColour, StyleProblem};
 
     /// Text with Dutch diacritics, typographic quotes and every character typst markup
     /// gives a meaning to.
@@ -469,9 +450,19 @@ mod tests {
         let mut style = style();
         style.accent = "blue".into();
         let error = render(&sample(), &style).unwrap_err();
-        let ExportError::Render { format, detail } = error;
-        assert_eq!(format, Format::Pdf);
-        assert!(detail.contains("accent"), "{detail}");
+        assert!(
+            matches!(
+                error,
+                ExportError::Style {
+                    format: Format::Pdf,
+                    problem: StyleProblem::Colour {
+                        colour: StyleColour::Accent,
+                        ..
+                    }
+                }
+            ),
+            "{error}"
+        );
     }
 
     #[test]
