@@ -529,6 +529,20 @@ mod tests {
         );
     }
 
+    /// A double-click runs `swan-casus %f`: the launcher passes the path as one argument,
+    /// spaces and all.
+    #[test]
+    fn opens_a_path_with_spaces_from_the_desktop_launcher() {
+        let path = "/home/wmo consultant/Mijn casussen/Scootmobiel mevrouw (78).swan.ron";
+        assert_eq!(
+            parse(&args(&[path])),
+            Ok(Invocation::Gui(GuiOptions {
+                file: Some(path.into()),
+                ..GuiOptions::default()
+            }))
+        );
+    }
+
     #[test]
     fn parses_check_help_and_version() {
         assert_eq!(

@@ -57,11 +57,19 @@ fn run_gui(options: cli::GuiOptions) -> ExitCode {
         eprintln!("{}", tr(Default::default(), "error.no_home"));
         return ExitCode::FAILURE;
     };
+    // The app id names the installed swan-casus.desktop, so Wayland task bars find its icon.
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("SWAN Casus")
+        .with_app_id("swan-casus")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([800.0, 560.0]);
+    // The window and task-bar icon (X11, Windows), rendered from assets/icon/swan-casus.svg.
+    match eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon/swan-casus-256.png")) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(e) => eprintln!("swan-casus: window icon: {e}"),
+    }
     let native_options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("SWAN Casus")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 560.0]),
+        viewport,
         ..Default::default()
     };
     let mut start = StartOptions::new(dirs);
