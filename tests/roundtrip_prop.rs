@@ -117,7 +117,7 @@ fn meeting(planned: u32, spent: u64, timed: Stage, silent: bool, people: &[ItemI
                     }],
                 })
                 .collect(),
-            revealed: planned % 2 == 0,
+            revealed: planned.is_multiple_of(2),
         });
     }
     meeting

@@ -159,13 +159,16 @@ pub struct SilentChoice {
     pub certainty: Option<u8>,
 }
 
+/// One participant's vote: who, why, and how sure.
+pub type Vote = (ItemId, String, Option<u8>);
+
 /// How the choices on one level spread over its options.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Spread {
     pub level: Level,
     /// Per option (and `None` for "none of these"): who chose it, with reason and
     /// certainty.
-    pub votes: Vec<(Option<ItemId>, Vec<(ItemId, String, Option<u8>)>)>,
+    pub votes: Vec<(Option<ItemId>, Vec<Vote>)>,
 }
 
 impl SilentRound {

@@ -241,12 +241,15 @@ impl SwanApp {
         }
         self.handle_close_request(&ctx, &mut commands);
 
-        egui::Panel::top("menu_bar").show(ui, |ui| {
-            bars::menu_bar_ui(ui, self, &mut commands);
-        });
-        egui::Panel::bottom("status_bar").show(ui, |ui| {
-            bars::status_bar_ui(ui, self, &mut commands);
-        });
+        // Presenting on this screen, the view fills it: no menus, no status bar.
+        if !self.presenting.here {
+            egui::Panel::top("menu_bar").show(ui, |ui| {
+                bars::menu_bar_ui(ui, self, &mut commands);
+            });
+            egui::Panel::bottom("status_bar").show(ui, |ui| {
+                bars::status_bar_ui(ui, self, &mut commands);
+            });
+        }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
         if self.presenting.window {
             self.presentation_window(&ctx);

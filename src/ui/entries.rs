@@ -82,7 +82,9 @@ pub fn entry_card_ui(
             });
         });
     let hovered = ui.rect_contains_pointer(frame.response.rect);
-    if hovered || holds_focus {
+    // A menu of this card (contributor, tags) stays usable while the pointer is in it.
+    let menu_open = was_active && ui.ctx().any_popup_open();
+    if hovered || holds_focus || menu_open {
         focus.active = Some(id);
     } else if focus.active == Some(id) {
         focus.active = None;
@@ -166,7 +168,7 @@ fn tag_chips_inline_ui(ui: &mut egui::Ui, cx: &CardContext<'_>, entry: &Entry) {
     if entry.signal.is_some() {
         chip(
             ui,
-            &tr(cx.language, "entry.signal_chip"),
+            tr(cx.language, "entry.signal_chip"),
             egui::Color32::from_rgb(250, 222, 222),
         );
     }

@@ -12,7 +12,8 @@ use crate::i18n::{Language, tr, tr_args};
 use crate::method::Method;
 use crate::model::{Case, Decision, Level, Phase, Stage};
 
-/// How much larger than the editing screen: readable from the back of the room.
+/// How much larger than the editing screen: readable from the back of the room. No text
+/// in the view is smaller than 1.5× the editing screen's.
 const SCALE: f32 = 1.6;
 
 /// Everything the view shows, made once per frame by the app.
@@ -36,21 +37,21 @@ pub fn presentation_ui(ui: &mut egui::Ui, shown: &Presented<'_>) {
         .show(ui, |ui| {
             ui.set_min_size(ui.available_size());
             ui.visuals_mut().override_text_color = Some(Color32::BLACK);
-            top_line_ui(ui, shown, size(0.8));
+            top_line_ui(ui, shown, size(0.95));
             let title = widgets::stage_title(language, shown.method, case.stage);
-            ui.label(RichText::new(title).size(size(1.3)).strong());
+            ui.label(RichText::new(title).size(size(1.5)).strong());
             if let Some((question, assignment)) = step_texts(shown.method, language, case.stage) {
-                ui.label(RichText::new(question).size(size(1.0)).strong());
-                ui.label(RichText::new(assignment).size(size(0.75)));
+                ui.label(RichText::new(question).size(size(1.15)).strong());
+                ui.label(RichText::new(assignment).size(size(0.95)));
             }
             ui.add_space(10.0);
             match case.stage {
                 Stage::Opening => {
                     ui.label(RichText::new(case.title.trim()).size(size(1.0)).strong());
-                    ui.label(RichText::new(case.question.trim()).size(size(0.9)));
+                    ui.label(RichText::new(case.question.trim()).size(size(1.0)));
                 }
-                Stage::Phase(phase) => levels_ui(ui, shown, phase, size(0.8)),
-                Stage::Plan | Stage::Closing => chosen_ui(ui, shown, size(0.8)),
+                Stage::Phase(phase) => levels_ui(ui, shown, phase, size(1.0)),
+                Stage::Plan | Stage::Closing => chosen_ui(ui, shown, size(1.0)),
             }
         });
 }

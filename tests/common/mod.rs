@@ -94,6 +94,26 @@ impl TestApp {
         self.harness.run();
     }
 
+    /// Points at a note or option card (named "Notitie 1, niveau 1"), so its controls
+    /// show, as they do for the mouse or the keyboard focus.
+    pub fn reveal(&mut self, card: &str) {
+        self.harness
+            .get_by_label_contains(&format!("{card}:"))
+            .hover();
+        self.harness.run();
+    }
+
+    /// Opens a card's text for editing and types at its end.
+    pub fn edit_card(&mut self, card: &str, text: &str) {
+        self.harness
+            .get_by_label_contains(&format!("{card}:"))
+            .click();
+        self.harness.run();
+        self.harness.key_press(egui::Key::End);
+        self.harness.get_by_label(card).type_text(text);
+        self.harness.run();
+    }
+
     pub fn press(&mut self, modifiers: egui::Modifiers, key: egui::Key) {
         self.harness.key_press_modifiers(modifiers, key);
         self.harness.run();
