@@ -1,5 +1,6 @@
 //! Tests of the whole scan on generated text: a corpus of case snippets with and without
 //! personal data, and arbitrary input.
+#![cfg(test)]
 
 use std::time::Instant;
 

@@ -214,8 +214,7 @@ pub(crate) mod testing {
     }
 }
 
-#[cfg(test)]
-mod corpus;
+mod corpus; // test only: `#![cfg(test)]` inside
 
 #[cfg(test)]
 mod tests {
