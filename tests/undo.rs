@@ -191,7 +191,11 @@ fn f1_shows_every_shortcut_from_the_action_table() {
     let temp = tempfile::tempdir().unwrap();
     let mut app = start(temp.path(), None, (1280.0, 800.0));
     app.press(Modifiers::NONE, Key::F1);
-    assert!(app.harness.query_by_label("Ctrl+Shift+Z · Ctrl+Y").is_some());
+    assert!(
+        app.harness
+            .query_by_label("Ctrl+Shift+Z · Ctrl+Y")
+            .is_some()
+    );
     assert!(app.harness.query_by_label("Ctrl+PageDown").is_some());
     app.click_button("Sluiten");
     assert!(app.harness.query_by_label("Ctrl+PageDown").is_none());

@@ -75,7 +75,7 @@ impl StartOptions {
             file: None,
             method: None,
             language: None,
-            dialogs: Box::new(NativeDialogs),
+            dialogs: Box::new(NativeDialogs::default()),
             autosave_delay: recovery::AUTOSAVE_DELAY,
         }
     }
@@ -88,7 +88,7 @@ impl SwanApp {
             settings.language = language;
         }
         let recovery_dir = recovery::recovery_dir(&options.dirs.data);
-        let recoveries = recovery::list_recoveries(&recovery_dir);
+        let recoveries = recovery::list_left_behind(&recovery_dir);
         let mut app = SwanApp {
             autosaver: Autosaver::new(recovery_dir),
             autosave_delay: options.autosave_delay,
@@ -251,7 +251,7 @@ impl SwanApp {
                 &self.method,
                 &doc.case,
                 &mut doc.view,
-                false,
+                doc.read_only,
                 commands,
             );
             return;
@@ -324,6 +324,11 @@ impl SwanApp {
             return app_name.to_owned();
         };
         let marker = if doc.dirty() { "* " } else { "" };
+        let read_only = if doc.read_only {
+            format!(" ({})", self.t("title.read_only"))
+        } else {
+            String::new()
+        };
         let file = doc
             .path
             .as_deref()
@@ -341,7 +346,7 @@ impl SwanApp {
         } else {
             title
         };
-        format!("{marker}{title} — {file} — {app_name}")
+        format!("{marker}{title} — {file}{read_only} — {app_name}")
     }
 }
 
@@ -393,7 +398,9 @@ impl ActionState for SwanApp {
 impl SwanApp {
     /// The open case, when it may be changed (not on the projector view).
     pub(super) fn editable_doc(&self) -> Option<&Document> {
-        self.doc.as_ref().filter(|_| !self.pseudonyms_shown)
+        self.doc
+            .as_ref()
+            .filter(|d| !self.pseudonyms_shown && !d.read_only)
     }
 }
 

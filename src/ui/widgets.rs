@@ -118,7 +118,8 @@ pub fn edit_text(
     make: impl FnOnce(&mut String) -> egui::TextEdit<'_>,
 ) -> egui::Response {
     let mut text = case.text(field).unwrap_or_default().to_owned();
-    let response = ui.add(make(&mut text));
+    // Typing and pasting stop at the limit that loading also holds to.
+    let response = ui.add(make(&mut text).char_limit(crate::model::MAX_TEXT_CHARS));
     if response.changed() {
         commands.push(CaseEdit::SetText(field, text).into());
     }
