@@ -52,6 +52,7 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// The largest case file the app writes: well below what it reads, so every file it
 /// writes can be opened again (also after a hand edit or a newer format adds a little).
 pub const MAX_SAVE_BYTES: u64 = 48 * 1024 * 1024;
+const _: () = assert!(MAX_SAVE_BYTES + MAX_SAVE_BYTES / 4 < MAX_FILE_BYTES);
 
 #[derive(Serialize)]
 struct CaseFileOut<'a> {

@@ -151,7 +151,7 @@ impl SwanApp {
     /// This window's lock on the case at `path`: Some(Ok) when it has it (or already
     /// had it), Some(Err) when another window has the case open, None when locks cannot
     /// be made here.
-    fn lock_case(&mut self, path: &Path) -> Option<Result<FileLock, ()>> {
+    pub(super) fn lock_case(&mut self, path: &Path) -> Option<Result<FileLock, ()>> {
         let same = |p: &Path| std::fs::canonicalize(p).ok() == std::fs::canonicalize(path).ok();
         if let Some(doc) = &mut self.doc
             && doc.path.as_deref().is_some_and(same)

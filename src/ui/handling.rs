@@ -388,7 +388,13 @@ impl SwanApp {
             self.modal = None;
         }
         self.drop_document();
+        // The restored case is this window's case: hold its file's lock when it is free.
+        let lock = recovered
+            .original_path
+            .as_deref()
+            .and_then(|p| self.lock_case(p));
         let mut doc = Document::new(recovered.case, recovered.original_path);
+        doc.lock = lock.and_then(Result::ok);
         if let Some(name) = recovered.file.file_name() {
             doc.recovery_name = name.to_string_lossy().into_owned();
         }
