@@ -8,6 +8,7 @@ pub mod cli;
 pub mod dates;
 pub mod export;
 pub mod i18n;
+pub mod lint;
 pub mod messages;
 pub mod method;
 pub mod model;

@@ -2,17 +2,17 @@
 
 use std::process::ExitCode;
 
-use swan_casus::cli::{self, Invocation};
+use swan_casus::cli::{self, Invocation, Terminal};
 use swan_casus::i18n::tr;
 use swan_casus::settings::AppDirs;
 use swan_casus::ui::{StartOptions, SwanApp};
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let invocation = match cli::parse(&args) {
         Ok(invocation) => invocation,
         Err(usage) => {
-            eprintln!("{}", usage.message);
+            eprintln!("{}", cli::printable(&usage.message));
             eprintln!("{}", tr(usage.language, "cli.see_help"));
             return ExitCode::from(2);
         }
@@ -30,8 +30,8 @@ fn main() -> ExitCode {
             let code = cli::check(
                 language,
                 &files,
-                &mut std::io::stdout(),
-                &mut std::io::stderr(),
+                &mut Terminal(std::io::stdout()),
+                &mut Terminal(std::io::stderr()),
             );
             ExitCode::from(code as u8)
         }
@@ -39,13 +39,17 @@ fn main() -> ExitCode {
             let code = cli::upgrade(
                 language,
                 &files,
-                &mut std::io::stdout(),
-                &mut std::io::stderr(),
+                &mut Terminal(std::io::stdout()),
+                &mut Terminal(std::io::stderr()),
             );
             ExitCode::from(code as u8)
         }
         Invocation::Export(options) => {
-            let code = cli::export(&options, &mut std::io::stdout(), &mut std::io::stderr());
+            let code = cli::export(
+                &options,
+                &mut Terminal(std::io::stdout()),
+                &mut Terminal(std::io::stderr()),
+            );
             ExitCode::from(code as u8)
         }
         Invocation::Gui(options) => run_gui(options),

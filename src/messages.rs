@@ -31,6 +31,12 @@ pub fn load_error(language: Language, error: &LoadError) -> String {
         ),
         LoadError::Empty => t("error.load.empty"),
         LoadError::NotACaseFile => t("error.load.not_case_file"),
+        LoadError::NotAFile => t("error.load.not_a_file"),
+        LoadError::TextTooLong { chars, limit } => tr_args(
+            language,
+            "error.load.text_too_long",
+            &[("chars", &chars.to_string()), ("limit", &limit.to_string())],
+        ),
         LoadError::NewerVersion { found, supported } => tr_args(
             language,
             "error.load.newer",
@@ -70,8 +76,28 @@ pub fn load_error_with_path(language: Language, path: &Path, error: &LoadError) 
     )
 }
 
+/// Why saving failed, with advice for the window ("Opslaan als…").
 pub fn save_error(language: Language, path: &Path, error: &SaveError) -> String {
+    save_error_with(language, path, error, "error.save")
+}
+
+/// Why writing failed, with advice for the command line.
+pub fn save_error_cli(language: Language, path: &Path, error: &SaveError) -> String {
+    match error {
+        SaveError::SameAsInput(_) => tr_args(
+            language,
+            "cli.export.same_file",
+            &[("path", &path.display().to_string())],
+        ),
+        _ => save_error_with(language, path, error, "cli.error.save"),
+    }
+}
+
+fn save_error_with(language: Language, path: &Path, error: &SaveError, key: &str) -> String {
     use std::io::ErrorKind;
+    if let Some(refusal) = save_refusal(language, error) {
+        return refusal;
+    }
     let reason = match error.io_kind() {
         Some(ErrorKind::PermissionDenied) => tr(language, "error.save.permission").to_owned(),
         Some(ErrorKind::StorageFull) | Some(ErrorKind::QuotaExceeded) => {
@@ -84,9 +110,35 @@ pub fn save_error(language: Language, path: &Path, error: &SaveError) -> String 
     };
     tr_args(
         language,
-        "error.save",
+        key,
         &[("path", &path.display().to_string()), ("reason", &reason)],
     )
+}
+
+/// A save the app refused itself, to keep a file safe: the whole sentence.
+fn save_refusal(language: Language, error: &SaveError) -> Option<String> {
+    let with_path =
+        |key, path: &Path| tr_args(language, key, &[("path", &path.display().to_string())]);
+    Some(match error {
+        SaveError::NotAFile(path) => with_path("error.save.not_a_file", path),
+        SaveError::ReadOnly(path) => with_path("error.save.read_only_file", path),
+        SaveError::ChangedOnDisk(path) => with_path("error.save.changed", path),
+        SaveError::SameAsInput(path) => with_path("error.save.same_as_input", path),
+        SaveError::HardLinked { path, links } => tr_args(
+            language,
+            "error.save.hard_linked",
+            &[
+                ("path", &path.display().to_string()),
+                ("links", &links.to_string()),
+            ],
+        ),
+        SaveError::TooLarge { size, limit } => tr_args(
+            language,
+            "error.save.too_large",
+            &[("size", &megabytes(*size)), ("limit", &megabytes(*limit))],
+        ),
+        SaveError::Write { .. } | SaveError::Serialise(_) => return None,
+    })
 }
 
 /// The operating system's reason for a failed file operation, in the user's language.
@@ -243,6 +295,12 @@ fn syntax_problem(language: Language, problem: &SyntaxProblem) -> String {
         SyntaxProblem::TrailingText => t("error.syntax.trailing"),
         SyntaxProblem::TooDeep => t("error.syntax.too_deep"),
         SyntaxProblem::NotADate => t("error.syntax.not_a_date"),
+        SyntaxProblem::NoSuchDate { year, month, day } => {
+            let month_name = tr(language, &format!("month.{month}"));
+            let date = format!("{day} {month_name} {year}");
+            tr_args(language, "error.syntax.no_such_date", &[("date", &date)])
+        }
+        SyntaxProblem::QuoteOpen => t("error.syntax.quote_open"),
         SyntaxProblem::Other(detail) => {
             tr_args(language, "error.syntax.other", &[("detail", detail)])
         }
@@ -251,6 +309,55 @@ fn syntax_problem(language: Language, problem: &SyntaxProblem) -> String {
 
 fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}
+
+/// What `check` says about a hand edit that loads but does harm, with the keys the
+/// method knows where a key is wrong.
+pub fn lint_finding(
+    language: Language,
+    method: &crate::method::Method,
+    finding: &crate::lint::Finding,
+) -> String {
+    use crate::lint::Finding;
+    let keys = |list: Vec<&str>| list.join(", ");
+    let (key, id, value, known) = match finding {
+        Finding::UnknownCondition { item, key } => (
+            "check.unknown_condition",
+            item,
+            key.clone(),
+            keys(method.conditions.iter().map(|c| c.key.as_str()).collect()),
+        ),
+        Finding::UnknownFactor { item, key } => (
+            "check.unknown_factor",
+            item,
+            key.clone(),
+            keys(method.factors.iter().map(|f| f.key.as_str()).collect()),
+        ),
+        Finding::UnknownRole { participant, key } => (
+            "check.unknown_role",
+            participant,
+            key.clone(),
+            keys(method.roles.iter().map(|r| r.key.as_str()).collect()),
+        ),
+        Finding::UnknownContributor { item, participant } => {
+            let value = participant.to_string();
+            ("check.unknown_contributor", item, value, String::new())
+        }
+        Finding::UnknownOwner { item, participant } => {
+            let value = participant.to_string();
+            ("check.unknown_owner", item, value, String::new())
+        }
+        Finding::HiddenNote { item } => ("check.hidden_note", item, String::new(), String::new()),
+    };
+    tr_args(
+        language,
+        key,
+        &[
+            ("id", &id.to_string()),
+            ("value", &value),
+            ("known", &known),
+        ],
+    )
 }
 
 #[cfg(test)]

@@ -42,6 +42,10 @@ pub enum SyntaxProblem {
     TooDeep,
     #[error("not a date in the form YYYY-MM-DD")]
     NotADate,
+    #[error("the date {year}-{month:02}-{day:02} does not exist")]
+    NoSuchDate { year: i32, month: u32, day: u32 },
+    #[error("a quoted text starts here and is not closed")]
+    QuoteOpen,
     #[error("{0}")]
     Other(String),
 }
@@ -87,6 +91,60 @@ impl Expected {
             Expected::Optional => "error.syntax.expected.optional",
         }
     }
+}
+
+impl SyntaxError {
+    /// A quote left open swallows text up to the next quote, and the parser stumbles
+    /// lines later ("a comma expected"). When a quoted text runs over a line end before
+    /// the place of the error (texts of ours never do), the error is put where that
+    /// text opens.
+    pub fn naming_open_quote(self, source: &str) -> SyntaxError {
+        let swallowing = matches!(
+            self.problem,
+            SyntaxProblem::Expected(_)
+                | SyntaxProblem::UnexpectedChar(_)
+                | SyntaxProblem::UnknownField { .. }
+                | SyntaxProblem::TrailingText
+                | SyntaxProblem::Other(_)
+        );
+        match first_text_over_a_line_end(source) {
+            Some((line, column)) if swallowing && line <= self.line => SyntaxError {
+                line,
+                column,
+                problem: SyntaxProblem::QuoteOpen,
+            },
+            _ => self,
+        }
+    }
+}
+
+/// Line and column of the first quoted text that runs over a line end and closes later.
+fn first_text_over_a_line_end(source: &str) -> Option<(usize, usize)> {
+    let (mut line, mut column) = (1, 0);
+    let mut open: Option<(usize, usize)> = None;
+    let mut over_line_end = false;
+    let mut chars = source.chars().peekable();
+    while let Some(c) = chars.next() {
+        column += 1;
+        match (open, c) {
+            (_, '\n') => {
+                over_line_end |= open.is_some();
+                (line, column) = (line + 1, 0);
+            }
+            (Some(start), '"') if over_line_end => return Some(start),
+            (Some(_), '"') => open = None,
+            (Some(_), '\\') => {
+                chars.next();
+                column += 1;
+            }
+            (None, '"') => open = Some((line, column)),
+            (None, '/') if chars.peek() == Some(&'/') => {
+                while chars.next_if(|&n| n != '\n').is_some() {}
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 impl From<ron::error::SpannedError> for SyntaxError {
@@ -151,6 +209,13 @@ impl From<ron::Error> for SyntaxProblem {
             E::ExceededRecursionLimit => SyntaxProblem::TooDeep,
             E::Message(message) if message == crate::model::date_field::NOT_A_DATE => {
                 SyntaxProblem::NotADate
+            }
+            E::Message(message) if message.starts_with(crate::model::date_field::NO_SUCH_DATE) => {
+                let date = &message[crate::model::date_field::NO_SUCH_DATE.len()..];
+                match crate::model::date_field::parts(date) {
+                    Some((year, month, day)) => SyntaxProblem::NoSuchDate { year, month, day },
+                    None => SyntaxProblem::NotADate,
+                }
             }
             other => SyntaxProblem::Other(other.to_string()),
         }

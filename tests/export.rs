@@ -64,6 +64,35 @@ fn assert_golden(name: &str, actual: &[u8]) {
     }
 }
 
+/// User text that tries to become a formula in a spreadsheet or structure in Markdown
+/// stays text: look at these golden files when they change.
+#[test]
+fn hostile_text_is_neutralised_in_csv_and_markdown() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile.swan.ron");
+    let case = storage::load_case(&path).unwrap();
+    let csv = exported(&case, Language::Nl, Format::Csv);
+    assert_golden("hostile.nl.csv", &csv);
+    let csv = String::from_utf8(csv).unwrap();
+    for cell in csv.lines().skip(1).flat_map(|line| line.split(';')) {
+        let cell = cell.trim_start_matches('"');
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "{cell:?}"
+        );
+    }
+    let markdown = exported(&case, Language::Nl, Format::Markdown);
+    assert_golden("hostile.nl.md", &markdown);
+    let markdown = String::from_utf8(markdown).unwrap();
+    for line in markdown.lines() {
+        let line = line.trim_start();
+        for structure in [
+            "~~~", "```", "1. ", "2) ", "## En", "# Geen", "> geen", "| geen",
+        ] {
+            assert!(!line.starts_with(structure), "{line}");
+        }
+    }
+}
+
 #[test]
 fn markdown_html_and_csv_match_the_golden_files() {
     let case = fixture();

@@ -22,7 +22,7 @@ const CASES: &[(&str, &str, Option<usize>)] = &[
     ("cut-off-after-version.swan.ron", "Syntax/CutOff", Some(2)),
     ("cut-off-halfway.swan.ron", "Syntax/CutOff", Some(21)),
     ("cut-off-inside-text.swan.ron", "Syntax/CutOff", Some(18)),
-    ("date-impossible.swan.ron", "Syntax/NotADate", Some(7)),
+    ("date-impossible.swan.ron", "Syntax/NoSuchDate", Some(7)),
     ("date-nonsense.swan.ron", "Syntax/NotADate", Some(7)),
     ("date-without-some.swan.ron", "Syntax/Expected", Some(7)),
     ("duplicate-id.swan.ron", "BadId", None),
@@ -64,6 +64,7 @@ const CASES: &[(&str, &str, Option<usize>)] = &[
         Some(8),
     ),
     ("plain-dutch-text.swan.ron", "NotACaseFile", None),
+    ("quote-left-open.swan.ron", "Syntax/QuoteOpen", Some(4)),
     ("random-bytes.swan.ron", "NotText", None),
     ("tags-not-a-list.swan.ron", "Syntax/Expected", Some(20)),
     (
@@ -211,25 +212,51 @@ fn the_window_shows_the_message_and_keeps_the_open_case() {
 }
 
 #[test]
-fn a_file_of_50_megabytes_is_refused_before_it_is_read() {
+fn a_file_of_70_megabytes_is_refused_before_it_is_read() {
     let temp = tempfile::tempdir().unwrap();
     let path = temp.path().join("groot.swan.ron");
     let file = std::fs::File::create(&path).unwrap();
-    file.set_len(50 * 1024 * 1024).unwrap();
+    file.set_len(70 * 1024 * 1024).unwrap();
     drop(file);
     let error = storage::load_case(&path).unwrap_err();
     assert!(matches!(error, LoadError::TooLarge { .. }), "{error:?}");
     let nl = messages::load_error_with_path(Language::Nl, &path, &error);
-    assert!(nl.contains("52.4 MB"), "{nl}");
-    assert_eq!(std::fs::metadata(&path).unwrap().len(), 50 * 1024 * 1024);
+    assert!(nl.contains("73.4 MB"), "{nl}");
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), 70 * 1024 * 1024);
+}
+
+#[test]
+fn an_impossible_date_and_an_open_quote_are_named_as_such() {
+    let error = storage::load_case(&malformed("date-impossible.swan.ron")).unwrap_err();
+    let nl = messages::load_error(Language::Nl, &error);
+    assert!(nl.contains("31 februari 2026 bestaat niet"), "{nl}");
+    let error = storage::load_case(&malformed("quote-left-open.swan.ron")).unwrap_err();
+    assert_eq!(error.position(), Some((4, 16)), "{error:?}");
+    let en = messages::load_error(Language::En, &error);
+    assert!(en.contains("is not closed"), "{en}");
+}
+
+#[test]
+fn a_text_longer_than_the_limit_is_refused_on_load() {
+    let long = "x".repeat(swan_casus::model::MAX_TEXT_CHARS + 1);
+    let text = format!("(format_version: 3, case: (title: \"{long}\"))");
+    let error = storage::case_from_str(&text).unwrap_err();
+    assert!(matches!(error, LoadError::TextTooLong { .. }), "{error:?}");
+    let nl = messages::load_error(Language::Nl, &error);
+    assert!(nl.contains("100000"), "{nl}");
 }
 
 #[test]
 fn a_folder_or_a_missing_file_cannot_be_read() {
     let temp = tempfile::tempdir().unwrap();
+    let error = storage::load_case(temp.path()).unwrap_err();
+    assert_eq!(error, LoadError::NotAFile);
     for path in [temp.path().to_path_buf(), temp.path().join("weg.swan.ron")] {
         let error = storage::load_case(&path).unwrap_err();
-        assert!(matches!(error, LoadError::Read(_)), "{error:?}");
+        assert!(
+            matches!(error, LoadError::Read(_) | LoadError::NotAFile),
+            "{error:?}"
+        );
         assert_readable(
             &messages::load_error_with_path(Language::En, &path, &error),
             &path,

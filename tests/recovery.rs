@@ -17,8 +17,9 @@ fn an_edit_survives_an_unclean_end_and_is_restored() {
         "Wat speelt er echt?",
     );
     app.app().flush_autosave();
-    // The app ends without a clean close: no Quit, no window close, just gone.
-    std::mem::forget(app.harness);
+    // The app ends without a clean close: no Quit, no window close, just gone (and the
+    // system lets go of its locks, as it does when a process dies).
+    drop(app.harness);
 
     let mut second = start(temp.path(), None, (1280.0, 800.0));
     assert_eq!(second.app().recoveries().len(), 1);
@@ -45,13 +46,98 @@ fn an_edit_survives_an_unclean_end_and_is_restored() {
 }
 
 #[test]
+fn the_first_edit_after_opening_is_in_a_recovery_copy_within_about_a_second() {
+    let temp = tempfile::tempdir().unwrap();
+    let dirs = swan_casus::settings::AppDirs::inside(temp.path());
+    let mut options = swan_casus::ui::StartOptions::new(dirs.clone());
+    options.dialogs = Box::new(swan_casus::ui::PresetDialogs::default());
+    // The real delays, not the test's zero.
+    options.autosave_delay = swan_casus::storage::recovery::AUTOSAVE_DELAY;
+    let app = swan_casus::ui::SwanApp::new(options);
+    let harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut swan_casus::ui::SwanApp| app.ui(ui), app);
+    let mut app = common::TestApp {
+        harness,
+        dialogs: swan_casus::ui::PresetDialogs::default(),
+        dirs: dirs.clone(),
+    };
+    app.click("Nieuwe casus");
+    app.type_into("Titel", "Net begonnen");
+    let typed = std::time::Instant::now();
+    let folder = swan_casus::storage::recovery::recovery_dir(&dirs.data);
+    let copies = |app: &common::TestApp| {
+        app.app().flush_autosave();
+        swan_casus::storage::recovery::list_recoveries(&folder).len()
+    };
+    while copies(&app) == 0 && typed.elapsed() < std::time::Duration::from_millis(1500) {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        app.harness.run();
+    }
+    assert_eq!(
+        copies(&app),
+        1,
+        "no copy {:?} after the first edit",
+        typed.elapsed()
+    );
+}
+
+#[test]
+fn a_case_open_in_another_window_opens_to_view_only_and_its_copy_is_left_alone() {
+    let temp = tempfile::tempdir().unwrap();
+    let path = temp.path().join("gedeeld.swan.ron");
+    std::fs::write(&path, "(format_version: 3, case: (title: \"Gedeeld\"))").unwrap();
+    let mut first = start(temp.path(), Some(path.clone()), (1280.0, 800.0));
+    first.type_into("Titel", " (bezig)");
+    first.app().flush_autosave();
+
+    let mut second = start(temp.path(), Some(path.clone()), (1280.0, 800.0));
+    assert!(
+        second.app().recoveries().is_empty(),
+        "the first window's live copy is not offered (nor can it be thrown away)"
+    );
+    assert!(
+        second
+            .harness
+            .query_by_label("Deze casus is al open")
+            .is_some()
+    );
+    assert!(second.app().document().is_none());
+    second.click("Annuleren");
+    assert!(second.app().document().is_none());
+    second.app_mut_open(&path);
+    second.click("Alleen bekijken");
+    let doc = second.app().document().expect("open to view");
+    assert!(doc.read_only && doc.case.title == "Gedeeld");
+    assert!(
+        second.app().title().contains("alleen bekijken"),
+        "{}",
+        second.app().title()
+    );
+    // Saving the view asks for another name: it never writes over the first window's file.
+    let copy = temp.path().join("kopie.swan.ron");
+    second.dialogs.push(&copy);
+    second.press(Modifiers::COMMAND, Key::S);
+    assert!(copy.exists());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "(format_version: 3, case: (title: \"Gedeeld\"))"
+    );
+
+    // The first window dies: now its copy is offered.
+    drop(first.harness);
+    let third = start(temp.path(), None, (1280.0, 800.0));
+    assert_eq!(third.app().recoveries().len(), 1);
+}
+
+#[test]
 fn discarding_a_recovery_copy_deletes_it() {
     let temp = tempfile::tempdir().unwrap();
     let mut app = start(temp.path(), None, (1024.0, 768.0));
     app.click("Nieuwe casus");
     app.type_into("Titel", "Weg ermee");
     app.app().flush_autosave();
-    std::mem::forget(app.harness);
+    drop(app.harness);
 
     let mut second = start(temp.path(), None, (1024.0, 768.0));
     second.click("Weggooien: Weg ermee");
@@ -164,7 +250,8 @@ fn a_case_past_its_delete_by_date_is_listed_and_deleted_completely() {
     app.type_into("Titel", " (bewerkt)");
     app.app().flush_autosave();
     let recovery_dir = swan_casus::storage::recovery::recovery_dir(&app.dirs.data);
-    assert_eq!(std::fs::read_dir(&recovery_dir).unwrap().count(), 1);
+    let copies = swan_casus::storage::recovery::list_recoveries(&recovery_dir);
+    assert_eq!(copies.len(), 1);
     drop(app);
 
     let mut app = start(temp.path(), None, (1280.0, 800.0));
@@ -177,4 +264,40 @@ fn a_case_past_its_delete_by_date_is_listed_and_deleted_completely() {
     assert!(!backup.exists(), "the .bak is gone");
     assert_eq!(std::fs::read_dir(&recovery_dir).unwrap().count(), 0);
     assert!(app.app().overdue().is_empty());
+}
+
+#[test]
+fn without_a_file_dialog_the_path_is_typed_in_the_window() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut app = start(temp.path(), None, (1280.0, 800.0));
+    app.click("Nieuwe casus");
+    app.type_into("Titel", "Zonder portal");
+    // As on a Linux desktop with neither a desktop portal nor zenity.
+    app.dialogs.push_unavailable();
+    app.press(Modifiers::COMMAND, Key::S);
+    assert!(
+        app.harness
+            .query_by_label("Kies een bestand door het pad te typen")
+            .is_some(),
+        "the window says that no file dialog can be shown"
+    );
+    let field = app.harness.get_by_label("Pad naar het bestand");
+    let filled = field.value().unwrap_or_default();
+    let documents = swan_casus::ui::dialogs::documents_folder();
+    assert!(
+        filled.starts_with(&documents.display().to_string()),
+        "{filled}"
+    );
+    assert!(filled.ends_with(".swan.ron"), "{filled}");
+    let path = temp.path().join("getypt.swan.ron");
+    app.harness.get_by_label("Pad naar het bestand").click();
+    app.harness.run();
+    app.press(Modifiers::COMMAND, Key::A);
+    app.harness
+        .get_by_label("Pad naar het bestand")
+        .type_text(&path.display().to_string());
+    app.harness.run();
+    app.click("OK");
+    assert!(path.exists(), "saved where the typed path says");
+    assert!(!app.app().document().unwrap().dirty());
 }

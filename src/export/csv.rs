@@ -47,11 +47,15 @@ fn push_record<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) 
     out.push_str("\r\n");
 }
 
+/// The characters with which a spreadsheet starts a formula (or, for tab and carriage
+/// return, with which a formula can hide behind them).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// One field, quoted when needed. A text that Excel would run as a formula gets a
-/// leading apostrophe, so a pasted "=…" stays text.
+/// leading apostrophe, so a pasted "=…" or "-2+3+cmd|…" stays text.
 fn field(text: &str) -> String {
-    let text = text.trim();
-    let text = if text.starts_with(['=', '+', '@']) {
+    let text = text.trim_matches(|c: char| c == ' ' || c == '\n');
+    let text = if text.starts_with(FORMULA_STARTS) {
         format!("'{text}")
     } else {
         text.to_owned()
@@ -74,5 +78,11 @@ mod tests {
         assert_eq!(field("zei \"ja\""), "\"zei \"\"ja\"\"\"");
         assert_eq!(field("twee\nregels"), "\"twee\nregels\"");
         assert_eq!(field("=SOM(A1)"), "'=SOM(A1)");
+        for hostile in ["-2+3+cmd|' /C calc'!A0", "+1", "@SUM(A1)", "\t=1", "\r=1"] {
+            assert!(
+                field(hostile).trim_start_matches('"').starts_with('\''),
+                "{hostile}"
+            );
+        }
     }
 }

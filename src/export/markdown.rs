@@ -39,7 +39,7 @@ pub fn render(report: &Report) -> String {
 }
 
 fn table_md(table: &Table, out: &mut String) {
-    let cell = |text: &str| inline(text).replace('|', "\\|");
+    let cell = inline;
     let header: Vec<String> = table.columns.iter().map(|c| cell(&c.title)).collect();
     out.push_str(&format!("| {} |\n", header.join(" | ")));
     out.push_str(&format!("|{}\n", " --- |".repeat(table.columns.len())));
@@ -59,23 +59,36 @@ fn inline(text: &str) -> String {
 /// Text that may span lines: each line escaped, line breaks kept as hard breaks.
 fn paragraph(text: &str) -> String {
     text.lines()
-        .map(|line| {
-            let line = escape(line.trim());
-            // A line that starts like a heading, list or quote would change meaning.
-            match line.chars().next() {
-                Some('#' | '-' | '+' | '>' | '=') => format!("\\{line}"),
-                _ => line,
-            }
-        })
+        .map(|line| escape_line_start(&escape(line.trim())))
         .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()
         .join("  \n")
 }
 
+/// A line that starts like a heading, a list, a quote, a fence or a setext underline
+/// would change the document's structure: its first mark is escaped. (Backticks,
+/// asterisks, `>` and `|` are escaped everywhere already.)
+fn escape_line_start(line: &str) -> String {
+    if line.starts_with(['#', '-', '+', '=']) {
+        return format!("\\{line}");
+    }
+    // "1. x" and "1) x" start an ordered list.
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    match line[digits..].chars().next() {
+        Some(mark @ ('.' | ')')) if digits > 0 => {
+            format!("{}\\{mark}{}", &line[..digits], &line[digits + 1..])
+        }
+        _ => line.to_owned(),
+    }
+}
+
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '~'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -92,5 +105,9 @@ mod tests {
         assert_eq!(escape("a*b_c [x](y) <b>"), "a\\*b\\_c \\[x\\](y) \\<b\\>");
         assert_eq!(paragraph("# kop\n- lijst"), "\\# kop  \n\\- lijst");
         assert_eq!(inline("regel\neen  twee"), "regel een twee");
+        assert_eq!(
+            paragraph("~~~\n```\n1. x\n12) y\n| a | b |\n> q\n* s\n+ t"),
+            "\\~\\~\\~  \n\\`\\`\\`  \n1\\. x  \n12\\) y  \n\\| a \\| b \\|  \n\\> q  \n\\* s  \n\\+ t"
+        );
     }
 }

@@ -2,14 +2,13 @@
 //! saved atomically.
 
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::model::{Case, IdProblem};
+use crate::model::{Case, IdProblem, MAX_TEXT_CHARS};
 use crate::syntax::SyntaxError;
 
 /// The format version this build writes. Raise it, and add a migration, whenever a field
@@ -29,8 +28,31 @@ pub fn case_stem(file_name: &str) -> &str {
         .unwrap_or(file_name)
 }
 
+/// The same for a file name that need not be UTF-8.
+pub fn case_stem_os(file_name: &std::ffi::OsStr) -> std::ffi::OsString {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt as _;
+        let bytes = file_name.as_bytes();
+        let stem = [CASE_SUFFIX, ".ron"]
+            .iter()
+            .find_map(|suffix| bytes.strip_suffix(suffix.as_bytes()))
+            .unwrap_or(bytes);
+        std::ffi::OsStr::from_bytes(stem).to_owned()
+    }
+    #[cfg(not(unix))]
+    {
+        case_stem(&file_name.to_string_lossy()).into()
+    }
+}
+
 /// Files larger than this are refused before parsing: no real case comes near it.
-pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The largest case file the app writes: well below what it reads, so every file it
+/// writes can be opened again (also after a hand edit or a newer format adds a little).
+pub const MAX_SAVE_BYTES: u64 = 48 * 1024 * 1024;
+const _: () = assert!(MAX_SAVE_BYTES + MAX_SAVE_BYTES / 4 < MAX_FILE_BYTES);
 
 #[derive(Serialize)]
 struct CaseFileOut<'a> {
@@ -76,6 +98,10 @@ pub enum LoadError {
     Syntax(#[from] SyntaxError),
     #[error("the identifiers are not usable: {0:?}")]
     BadId(IdProblem),
+    #[error("this is not a regular file (a folder, a device or a pipe)")]
+    NotAFile,
+    #[error("a text is {chars} characters long, more than {limit}")]
+    TextTooLong { chars: usize, limit: usize },
 }
 
 impl LoadError {
@@ -99,6 +125,18 @@ pub enum SaveError {
     },
     #[error("cannot serialise the case: {0}")]
     Serialise(String),
+    #[error("{0} is not a regular file")]
+    NotAFile(PathBuf),
+    #[error("{0} is read-only")]
+    ReadOnly(PathBuf),
+    #[error("{path} has {links} names (hard links)")]
+    HardLinked { path: PathBuf, links: u64 },
+    #[error("{0} was changed on disk by someone else")]
+    ChangedOnDisk(PathBuf),
+    #[error("{0} is one of the files being read")]
+    SameAsInput(PathBuf),
+    #[error("the case would be {size} bytes, more than {limit}")]
+    TooLarge { size: u64, limit: u64 },
 }
 
 impl SaveError {
@@ -106,7 +144,7 @@ impl SaveError {
     pub fn io_kind(&self) -> Option<std::io::ErrorKind> {
         match self {
             SaveError::Write { source, .. } => Some(source.kind()),
-            SaveError::Serialise(_) => None,
+            _ => None,
         }
     }
 }
@@ -130,11 +168,21 @@ pub fn case_to_string(case: &Case) -> Result<String, SaveError> {
 pub fn case_from_str(source: &str) -> Result<Case, LoadError> {
     // Notepad and some sync tools put a byte-order mark in front of UTF-8 text.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let case = parse_versioned::<CaseFileIn>(source)?.case;
-    match case.id_problem() {
-        Some(problem) => Err(LoadError::BadId(problem)),
-        None => Ok(case),
+    let mut case = parse_versioned::<CaseFileIn>(source)?.case;
+    if let Some(problem) = case.id_problem() {
+        return Err(LoadError::BadId(problem));
     }
+    let mut longest = 0;
+    crate::privacy::for_each_text(&mut case, |_, text| {
+        longest = longest.max(text.chars().count());
+    });
+    if longest > MAX_TEXT_CHARS {
+        return Err(LoadError::TextTooLong {
+            chars: longest,
+            limit: MAX_TEXT_CHARS,
+        });
+    }
+    Ok(case)
 }
 
 /// Parses a file that starts with `format_version`, migrating older versions.
@@ -177,7 +225,8 @@ fn parse_versioned<T: DeserializeOwned>(source: &str) -> Result<T, LoadError> {
         // A syntax error: the full parse below says where.
         Err(_) => {}
     }
-    ron::from_str::<T>(source).map_err(|e| LoadError::Syntax(e.into()))
+    ron::from_str::<T>(source)
+        .map_err(|e| LoadError::Syntax(SyntaxError::from(e).naming_open_quote(source)))
 }
 
 /// Whether the text starts the way every file of ours does: with `(`, after comments and
@@ -196,53 +245,68 @@ pub fn load_case(path: &Path) -> Result<Case, LoadError> {
 
 /// Reads a file that should be text of a sensible size.
 fn read_text(path: &Path) -> Result<String, LoadError> {
-    let size = fs::metadata(path)
-        .map_err(|e| LoadError::Read(e.kind()))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            size,
-            limit: MAX_FILE_BYTES,
-        });
+    read_stamped(path).map(|(text, _)| text)
+}
+
+/// Reads a case file from disk, with the stamp of what was read, so that a save can
+/// refuse to replace a version it has not seen.
+pub fn load_case_stamped(path: &Path) -> Result<(Case, FileStamp), LoadError> {
+    let (text, stamp) = read_stamped(path)?;
+    Ok((case_from_str(&text)?, stamp))
+}
+
+/// Reads a regular file of at most `MAX_FILE_BYTES` as text. Anything else (a folder, a
+/// pipe, a device) is refused before it is opened, so it can neither hang nor fill memory.
+fn read_stamped(path: &Path) -> Result<(String, FileStamp), LoadError> {
+    let read_error = |e: std::io::Error| LoadError::Read(e.kind());
+    let meta = fs::metadata(path).map_err(read_error)?;
+    if !meta.is_file() {
+        return Err(LoadError::NotAFile);
     }
-    let bytes = fs::read(path).map_err(|e| LoadError::Read(e.kind()))?;
-    String::from_utf8(bytes).map_err(|e| LoadError::NotText {
+    let too_large = |size: u64| LoadError::TooLarge {
+        size,
+        limit: MAX_FILE_BYTES,
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut file = fs::File::open(path).map_err(read_error)?;
+    let meta = file.metadata().map_err(read_error)?;
+    if !meta.is_file() {
+        return Err(LoadError::NotAFile);
+    }
+    let bytes = write::read_limited(&mut file, MAX_FILE_BYTES).map_err(|e| match e.kind() {
+        std::io::ErrorKind::FileTooLarge => too_large(MAX_FILE_BYTES + 1),
+        _ => read_error(e),
+    })?;
+    let stamp = FileStamp::of(&meta, &bytes);
+    let text = String::from_utf8(bytes).map_err(|e| LoadError::NotText {
         offset: e.utf8_error().valid_up_to(),
-    })
+    })?;
+    Ok((text, stamp))
 }
 
 /// Writes the case to `path` atomically, keeping the previous version as `NAME.bak`.
 pub fn save_case(path: &Path, case: &Case) -> Result<(), SaveError> {
-    let text = case_to_string(case)?;
-    write_atomically(path, text.as_bytes(), true)
+    save_case_with(path, case, &WriteOptions::default())
 }
 
-/// Writes `bytes` to a temporary file next to `path`, flushes it, and renames it over
-/// `path`: a crash at any moment leaves either the old or the new file whole.
-pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let err = |source| SaveError::Write {
-        folder: folder.clone(),
-        source,
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".swan-casus-")
-        .suffix(".tmp")
-        .tempfile_in(&folder)
-        .map_err(err)?;
-    temp.write_all(bytes).map_err(err)?;
-    temp.as_file().sync_all().map_err(err)?;
-    if keep_backup && path.exists() {
-        // The backup is written atomically too, so a crash never leaves half a .bak.
-        let previous = fs::read(path).map_err(err)?;
-        write_atomically(&backup_path(path), &previous, false)?;
+/// Writes the case as `options` say (always keeping a `.bak`). A case whose text would
+/// be larger than the app can read back is refused, and nothing is written.
+pub fn save_case_with(path: &Path, case: &Case, options: &WriteOptions) -> Result<(), SaveError> {
+    let text = case_to_string(case)?;
+    let size = text.len() as u64;
+    if size > MAX_SAVE_BYTES {
+        return Err(SaveError::TooLarge {
+            size,
+            limit: MAX_SAVE_BYTES,
+        });
     }
-    temp.persist(path).map_err(|e| err(e.error))?;
-    sync_folder(&folder);
-    Ok(())
+    let options = WriteOptions {
+        keep_backup: true,
+        ..*options
+    };
+    write_file(path, text.as_bytes(), &options)
 }
 
 /// `NAME.swan.ron` → `NAME.swan.ron.bak`.
@@ -251,17 +315,6 @@ pub fn backup_path(path: &Path) -> PathBuf {
     name.push(".bak");
     PathBuf::from(name)
 }
-
-#[cfg(unix)]
-fn sync_folder(folder: &Path) {
-    // Makes the rename itself durable; a failure here cannot be acted on, the data is written.
-    if let Ok(dir) = fs::File::open(folder) {
-        let _ = dir.sync_all();
-    }
-}
-
-#[cfg(not(unix))]
-fn sync_folder(_folder: &Path) {}
 
 /// Adds the case-file extension when the user typed a name without it.
 pub fn with_case_extension(path: PathBuf) -> PathBuf {
@@ -275,24 +328,76 @@ pub fn with_case_extension(path: PathBuf) -> PathBuf {
     }
 }
 
+pub mod case_lock;
 pub mod recovery;
+mod write;
+
+pub use write::{WriteOptions, check_output, write_atomically, write_file};
 
 #[cfg(test)]
 mod tests;
 
 /// What a file on disk looked like when the app last read or wrote it, to notice when
-/// someone else changed it in between.
+/// someone else changed it in between: its content (length and hash, so a same-size
+/// change with the old modification time is seen too) and which file it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FileStamp {
-    modified: Option<std::time::SystemTime>,
+    /// Device and inode on Unix.
+    identity: Option<(u64, u64)>,
     len: u64,
+    hash: u64,
 }
 
-/// The stamp of the file at `path` now, or None when there is no file.
+impl FileStamp {
+    fn of(meta: &fs::Metadata, bytes: &[u8]) -> FileStamp {
+        use std::hash::{Hash as _, Hasher as _};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        FileStamp {
+            identity: identity(meta),
+            len: bytes.len() as u64,
+            hash: hasher.finish(),
+        }
+    }
+
+    /// Reads the regular file at `path` to stamp it.
+    fn read(path: &Path) -> std::io::Result<FileStamp> {
+        let mut file = fs::File::open(path)?;
+        let meta = file.metadata()?;
+        if !meta.is_file() {
+            return Err(std::io::ErrorKind::InvalidInput.into());
+        }
+        let bytes = write::read_limited(&mut file, MAX_FILE_BYTES)?;
+        Ok(FileStamp::of(&meta, &bytes))
+    }
+
+    fn identity_of(path: &Path) -> Option<(u64, u64)> {
+        identity(&fs::metadata(path).ok()?)
+    }
+
+    /// Whether both stamps saw the same content (the file may have been replaced by an
+    /// identical one).
+    pub fn same_content(&self, other: &FileStamp) -> bool {
+        self.len == other.len && self.hash == other.hash
+    }
+}
+
+#[cfg(unix)]
+fn identity(meta: &fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt as _;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(_meta: &fs::Metadata) -> Option<(u64, u64)> {
+    None
+}
+
+/// The stamp of the file at `path` now, or None when there is no readable regular file.
 pub fn file_stamp(path: &Path) -> Option<FileStamp> {
     let meta = fs::metadata(path).ok()?;
-    Some(FileStamp {
-        modified: meta.modified().ok(),
-        len: meta.len(),
-    })
+    if !meta.is_file() {
+        return None;
+    }
+    FileStamp::read(path).ok()
 }

@@ -11,11 +11,16 @@ use std::thread::JoinHandle;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::case_lock::{FileLock, Locked};
 use super::{FORMAT_VERSION, LoadError, SaveError, parse_versioned, read_text, write_atomically};
 use crate::model::Case;
 
-/// How long after the last change the recovery copy is written.
+/// How long after a change the recovery copy is written, once there is one.
 pub const AUTOSAVE_DELAY: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// How long after the first unsaved change the first recovery copy is written: an edit
+/// right after opening is covered as fast as any other.
+pub const FIRST_AUTOSAVE_DELAY: std::time::Duration = std::time::Duration::from_secs(1);
 
 #[derive(Serialize)]
 struct RecoveryOut<'a> {
@@ -117,6 +122,36 @@ pub fn list_recoveries(dir: &Path) -> Vec<Result<Recovered, (PathBuf, LoadError)
     found
 }
 
+/// The recovery copies left behind by windows that ended without a clean close: the
+/// copy of a case that is open in a running window is that window's business, and is
+/// neither offered nor thrown away here.
+pub fn list_left_behind(dir: &Path) -> Vec<Result<Recovered, (PathBuf, LoadError)>> {
+    let mut found = list_recoveries(dir);
+    found.retain(|r| {
+        let file = match r {
+            Ok(recovered) => &recovered.file,
+            Err((file, _)) => file,
+        };
+        !FileLock::is_held(&live_marker(file))
+    });
+    found
+}
+
+/// The lock file a running window holds next to each recovery copy it writes, so that
+/// no other window lists (or deletes) a copy that is still in use.
+pub fn live_marker(copy: &Path) -> PathBuf {
+    let mut name = copy.as_os_str().to_owned();
+    name.push(".lock");
+    PathBuf::from(name)
+}
+
+/// Throws a recovery copy away (and the marker a crashed window left next to it).
+pub fn discard(copy: &Path) -> std::io::Result<()> {
+    fs::remove_file(copy)?;
+    let _ = fs::remove_file(live_marker(copy));
+    Ok(())
+}
+
 /// Deletes a case completely: the file, its .bak and every recovery copy that belongs to
 /// it. Returns the files removed; stops at the first file that cannot be removed (the
 /// case file goes last, so a failure leaves it findable for another try).
@@ -124,7 +159,7 @@ pub fn delete_case_everywhere(path: &Path, recovery_dir: &Path) -> std::io::Resu
     let mut removed = Vec::new();
     for recovery in list_recoveries(recovery_dir).into_iter().flatten() {
         if recovery.original_path.as_deref() == Some(path) {
-            fs::remove_file(&recovery.file)?;
+            discard(&recovery.file)?;
             removed.push(recovery.file);
         }
     }
@@ -241,6 +276,8 @@ fn run_worker(
     last_error: &Mutex<Option<SaveError>>,
     waker: &Waker,
 ) {
+    // The markers of the copies this window has written and not removed.
+    let mut live: std::collections::HashMap<String, FileLock> = Default::default();
     while let Ok(first) = jobs.recv() {
         // Coalesce: of several queued writes, only the newest per file matters.
         let mut batch = vec![first];
@@ -266,43 +303,60 @@ fn run_worker(
                     original_path,
                     case,
                 } if latest_write.get(&name) == Some(&i) => {
-                    let result = fs::create_dir_all(dir)
-                        .map_err(|source| SaveError::Write {
-                            folder: dir.to_path_buf(),
-                            source,
-                        })
-                        .and_then(|()| {
-                            recovery_to_string(&case, original_path.as_deref(), Utc::now())
-                        })
-                        .and_then(|text| {
-                            write_atomically(&dir.join(&name), text.as_bytes(), false)
-                        });
-                    // Wake the window only when failing starts or stops: that is
-                    // what it shows.
-                    let changed = match last_error.lock() {
-                        Ok(mut slot) => {
-                            let was_failing = slot.is_some();
-                            *slot = result.err();
-                            was_failing != slot.is_some()
-                        }
-                        Err(_) => false,
-                    };
-                    if changed
-                        && let Ok(wake) = waker.lock()
-                        && let Some(wake) = wake.as_ref()
+                    // The marker first, so no other window ever sees the copy unmarked.
+                    if !live.contains_key(&name)
+                        && fs::create_dir_all(dir).is_ok()
+                        && let Locked::Mine(lock) = FileLock::take(&live_marker(&dir.join(&name)))
                     {
-                        wake();
+                        live.insert(name.clone(), lock);
                     }
+                    let result = write_copy(dir, &name, original_path.as_deref(), &case);
+                    report(result, last_error, waker);
                 }
                 Job::Write { .. } => {}
                 Job::Remove(name) => {
-                    let _ = fs::remove_file(dir.join(name));
+                    let _ = fs::remove_file(dir.join(&name));
+                    live.remove(&name);
                 }
                 Job::Flush(done) => {
                     let _ = done.send(());
                 }
             }
         }
+    }
+}
+
+fn write_copy(
+    dir: &Path,
+    name: &str,
+    original_path: Option<&Path>,
+    case: &Case,
+) -> Result<(), SaveError> {
+    fs::create_dir_all(dir)
+        .map_err(|source| SaveError::Write {
+            folder: dir.to_path_buf(),
+            source,
+        })
+        .and_then(|()| recovery_to_string(case, original_path, Utc::now()))
+        .and_then(|text| write_atomically(&dir.join(name), text.as_bytes(), false))
+}
+
+/// Keeps the outcome of the latest write for the status bar; wakes the window only when
+/// failing starts or stops: that is what it shows.
+fn report(result: Result<(), SaveError>, last_error: &Mutex<Option<SaveError>>, waker: &Waker) {
+    let changed = match last_error.lock() {
+        Ok(mut slot) => {
+            let was_failing = slot.is_some();
+            *slot = result.err();
+            was_failing != slot.is_some()
+        }
+        Err(_) => false,
+    };
+    if changed
+        && let Ok(wake) = waker.lock()
+        && let Some(wake) = wake.as_ref()
+    {
+        wake();
     }
 }
 
@@ -337,6 +391,7 @@ mod tests {
             recovered.newer_than_original,
             "there is no case file at all"
         );
+        assert!(list_left_behind(&dir).is_empty(), "the copy is in use");
         saver.remove("a.swan.ron");
         saver.flush();
         assert!(list_recoveries(&dir).is_empty());

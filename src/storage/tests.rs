@@ -142,3 +142,60 @@ fn extension_is_added_when_missing() {
         PathBuf::from("/tmp/casus.swan.ron")
     );
 }
+
+#[test]
+fn a_same_size_change_with_the_old_time_is_noticed() {
+    let temp = tempfile::tempdir().unwrap();
+    let path = temp.path().join("casus.swan.ron");
+    save_case(&path, &full_case()).unwrap();
+    let (case, stamp) = load_case_stamped(&path).unwrap();
+    let modified = fs::metadata(&path).unwrap().modified().unwrap();
+    let text = fs::read_to_string(&path).unwrap().replace("Sanne", "Sanna");
+    fs::write(&path, &text).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    let now = file_stamp(&path).unwrap();
+    assert!(!stamp.same_content(&now));
+    // A save that expects the version it read refuses, and leaves the other one.
+    let options = WriteOptions {
+        expected: Some(&stamp),
+        ..WriteOptions::default()
+    };
+    let err = save_case_with(&path, &case, &options).unwrap_err();
+    assert!(matches!(err, SaveError::ChangedOnDisk(_)), "{err:?}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+    assert!(!backup_path(&path).exists());
+}
+
+#[test]
+fn a_case_too_large_to_read_back_is_not_saved() {
+    let temp = tempfile::tempdir().unwrap();
+    let path = temp.path().join("groot.swan.ron");
+    save_case(&path, &full_case()).unwrap();
+    let before = fs::read(&path).unwrap();
+    let mut case = full_case();
+    let text = "x".repeat(crate::model::MAX_TEXT_CHARS);
+    let notes = (MAX_SAVE_BYTES as usize / text.len()) + 1;
+    for _ in 0..notes {
+        case.add_note(
+            Phase::Understand,
+            Level::Community,
+            Entry::new(text.clone()),
+        );
+    }
+    let err = save_case(&path, &case).unwrap_err();
+    assert!(matches!(err, SaveError::TooLarge { .. }), "{err:?}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_are_refused_before_they_are_read() {
+    for device in ["/dev/zero", "/dev/null"] {
+        assert_eq!(load_case(Path::new(device)), Err(LoadError::NotAFile));
+    }
+}

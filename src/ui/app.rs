@@ -92,7 +92,7 @@ impl StartOptions {
             file: None,
             method: None,
             language: None,
-            dialogs: Box::new(NativeDialogs),
+            dialogs: Box::new(NativeDialogs::default()),
             autosave_delay: recovery::AUTOSAVE_DELAY,
             clock: super::meeting::system_clock(),
         }
@@ -106,7 +106,7 @@ impl SwanApp {
             settings.language = language;
         }
         let recovery_dir = recovery::recovery_dir(&options.dirs.data);
-        let recoveries = recovery::list_recoveries(&recovery_dir);
+        let recoveries = recovery::list_left_behind(&recovery_dir);
         let mut app = SwanApp {
             autosaver: Autosaver::new(recovery_dir),
             autosave_delay: options.autosave_delay,
@@ -302,10 +302,11 @@ impl SwanApp {
             method: &self.method,
             timer: &self.timer,
             now,
-            editable: !self.pseudonyms_shown,
+            editable: !self.pseudonyms_shown && !doc.read_only,
         };
         if !self.pseudonyms_shown {
-            super::case_ui(ui, &bar, &doc.case, &mut doc.view, false, commands);
+            let read_only = doc.read_only;
+            super::case_ui(ui, &bar, &doc.case, &mut doc.view, read_only, commands);
             return;
         }
         // The projector view: the case as exported, with pseudonyms, and nothing
@@ -396,6 +397,11 @@ impl SwanApp {
             return app_name.to_owned();
         };
         let marker = if doc.dirty() { "* " } else { "" };
+        let read_only = if doc.read_only {
+            format!(" ({})", self.t("title.read_only"))
+        } else {
+            String::new()
+        };
         let file = doc
             .path
             .as_deref()
@@ -413,7 +419,7 @@ impl SwanApp {
         } else {
             title
         };
-        format!("{marker}{title} — {file} — {app_name}")
+        format!("{marker}{title} — {file}{read_only} — {app_name}")
     }
 }
 
@@ -500,7 +506,9 @@ impl SwanApp {
 
     /// The open case, when it may be changed (not on the projector view).
     pub(super) fn editable_doc(&self) -> Option<&Document> {
-        self.doc.as_ref().filter(|_| !self.pseudonyms_shown)
+        self.doc
+            .as_ref()
+            .filter(|d| !self.pseudonyms_shown && !d.read_only)
     }
 }
 

@@ -16,12 +16,18 @@ pub enum Command {
     /// A change to the open case; undoable.
     Edit(CaseEdit),
     OpenPath(PathBuf),
+    /// Use this method file (a typed path; remembered).
+    UseMethodFile(PathBuf),
+    /// Open a case that another window has open, to look at only.
+    OpenReadOnly(PathBuf),
     /// Open one of `EXAMPLES` as a new, unsaved case.
     OpenExample(usize),
     /// Save to this path without asking (the dialog already answered, or a test).
     SaveTo(PathBuf),
     /// Save over a file that changed on disk, after the user said so.
     Overwrite,
+    /// Save over a read-only file, after the user said so.
+    ReplaceReadOnly(PathBuf),
     /// Save, and when that worked, carry on with the command.
     SaveThen(Box<Command>),
     /// Throw the unsaved changes away, then carry on with the command.
@@ -56,6 +62,7 @@ impl Command {
             self,
             Command::Action(Action::NewCase | Action::Open | Action::CloseCase | Action::Quit)
                 | Command::OpenPath(_)
+                | Command::OpenReadOnly(_)
                 | Command::OpenExample(_)
                 | Command::RestoreRecovery(_)
         )

@@ -1,47 +1,91 @@
 //! File choice. Behind a trait, so that tests can answer in place of the native dialog.
 
 use std::collections::VecDeque;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use crate::i18n::{Language, tr};
 
+/// No file dialog can be shown here (on Linux: no desktop portal and no zenity).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NoDialog;
+
+/// A chosen file, `Ok(None)` when the user cancelled, or no dialog at all.
+pub type Answer = Result<Option<PathBuf>, NoDialog>;
+
 pub trait FileDialogs {
-    fn open_case(&mut self, language: Language) -> Option<PathBuf>;
-    fn save_case(&mut self, language: Language, suggested_name: &str) -> Option<PathBuf>;
-    fn open_method(&mut self, language: Language) -> Option<PathBuf>;
+    fn open_case(&mut self, language: Language) -> Answer;
+    fn save_case(&mut self, language: Language, suggested_name: &str) -> Answer;
+    fn open_method(&mut self, language: Language) -> Answer;
     fn save_export(
         &mut self,
         language: Language,
         format: crate::export::Format,
         suggested_name: &str,
-    ) -> Option<PathBuf>;
+    ) -> Answer;
 }
 
-/// The operating system's file dialogs.
-pub struct NativeDialogs;
+/// The user's Documents folder, else the home folder: where a dialog starts the first
+/// time, and where a typed path starts.
+pub fn documents_folder() -> PathBuf {
+    let dirs = directories::UserDirs::new();
+    dirs.as_ref()
+        .and_then(|d| d.document_dir().map(Path::to_path_buf))
+        .or_else(|| dirs.as_ref().map(|d| d.home_dir().to_path_buf()))
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// The operating system's file dialogs, opening in the folder used last.
+#[derive(Default)]
+pub struct NativeDialogs {
+    last_folder: Option<PathBuf>,
+}
+
+impl NativeDialogs {
+    /// Shows the dialog in the last-used folder, else Documents. A dialog that "answers"
+    /// at once never appeared (rfd gives up silently when it has no way to show one).
+    fn show(
+        &mut self,
+        dialog: rfd::FileDialog,
+        show: impl FnOnce(rfd::FileDialog) -> Option<PathBuf>,
+    ) -> Answer {
+        let folder = self.last_folder.clone().unwrap_or_else(documents_folder);
+        let started = Instant::now();
+        match show(dialog.set_directory(folder)) {
+            Some(path) => {
+                self.last_folder = path.parent().map(Path::to_path_buf);
+                Ok(Some(path))
+            }
+            None if cfg!(target_os = "linux") && started.elapsed() < Duration::from_millis(150) => {
+                Err(NoDialog)
+            }
+            None => Ok(None),
+        }
+    }
+}
 
 impl FileDialogs for NativeDialogs {
-    fn open_case(&mut self, language: Language) -> Option<PathBuf> {
-        rfd::FileDialog::new()
+    fn open_case(&mut self, language: Language) -> Answer {
+        let dialog = rfd::FileDialog::new()
             .set_title(tr(language, "dialog.file.open_title"))
-            .add_filter(tr(language, "dialog.file.case_filter"), &["ron"])
-            .pick_file()
+            .add_filter(tr(language, "dialog.file.case_filter"), &["ron"]);
+        self.show(dialog, rfd::FileDialog::pick_file)
     }
 
-    fn save_case(&mut self, language: Language, suggested_name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
+    fn save_case(&mut self, language: Language, suggested_name: &str) -> Answer {
+        let dialog = rfd::FileDialog::new()
             .set_title(tr(language, "dialog.file.save_title"))
             .add_filter(tr(language, "dialog.file.case_filter"), &["ron"])
-            .set_file_name(suggested_name)
-            .save_file()
+            .set_file_name(suggested_name);
+        self.show(dialog, rfd::FileDialog::save_file)
     }
 
-    fn open_method(&mut self, language: Language) -> Option<PathBuf> {
-        rfd::FileDialog::new()
+    fn open_method(&mut self, language: Language) -> Answer {
+        let dialog = rfd::FileDialog::new()
             .set_title(tr(language, "dialog.file.method_title"))
-            .add_filter(tr(language, "dialog.file.method_filter"), &["ron"])
-            .pick_file()
+            .add_filter(tr(language, "dialog.file.method_filter"), &["ron"]);
+        self.show(dialog, rfd::FileDialog::pick_file)
     }
 
     fn save_export(
@@ -49,52 +93,62 @@ impl FileDialogs for NativeDialogs {
         language: Language,
         format: crate::export::Format,
         suggested_name: &str,
-    ) -> Option<PathBuf> {
-        rfd::FileDialog::new()
+    ) -> Answer {
+        let dialog = rfd::FileDialog::new()
             .set_title(tr(language, "dialog.file.export_title"))
             .add_filter(tr(language, format.label_key()), &[format.extension()])
-            .set_file_name(suggested_name)
-            .save_file()
+            .set_file_name(suggested_name);
+        self.show(dialog, rfd::FileDialog::save_file)
     }
 }
 
-/// Answers every dialog with the next path from a shared queue, or with "cancelled" when
-/// the queue is empty. For tests and scripted runs.
+/// Answers every dialog with the next answer from a shared queue, or with "cancelled"
+/// when the queue is empty. For tests and scripted runs.
 #[derive(Clone, Default)]
 pub struct PresetDialogs {
-    pub answers: Arc<Mutex<VecDeque<PathBuf>>>,
+    pub answers: Arc<Mutex<VecDeque<Answer>>>,
 }
 
 impl PresetDialogs {
     pub fn push(&self, path: impl Into<PathBuf>) {
+        self.push_answer(Ok(Some(path.into())));
+    }
+
+    /// The next dialog cannot be shown, as on a desktop without a portal or zenity.
+    pub fn push_unavailable(&self) {
+        self.push_answer(Err(NoDialog));
+    }
+
+    fn push_answer(&self, answer: Answer) {
         self.answers
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .push_back(path.into());
+            .push_back(answer);
     }
 
-    fn next(&self) -> Option<PathBuf> {
+    fn next(&self) -> Answer {
         self.answers
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .pop_front()
+            .unwrap_or(Ok(None))
     }
 }
 
 impl FileDialogs for PresetDialogs {
-    fn open_case(&mut self, _: Language) -> Option<PathBuf> {
+    fn open_case(&mut self, _: Language) -> Answer {
         self.next()
     }
 
-    fn save_case(&mut self, _: Language, _: &str) -> Option<PathBuf> {
+    fn save_case(&mut self, _: Language, _: &str) -> Answer {
         self.next()
     }
 
-    fn open_method(&mut self, _: Language) -> Option<PathBuf> {
+    fn open_method(&mut self, _: Language) -> Answer {
         self.next()
     }
 
-    fn save_export(&mut self, _: Language, _: crate::export::Format, _: &str) -> Option<PathBuf> {
+    fn save_export(&mut self, _: Language, _: crate::export::Format, _: &str) -> Answer {
         self.next()
     }
 }

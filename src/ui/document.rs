@@ -25,6 +25,12 @@ pub struct Document {
     /// last wrote, and the projector view with what it last pseudonymised.
     pub revision: u64,
     pub autosaved_revision: u64,
+    /// Whether a recovery copy of the unsaved changes has been written.
+    pub recovery_written: bool,
+    /// Opened to look at while another window has it open: no edits, no saving over it.
+    pub read_only: bool,
+    /// This window's lock on the case file, so a second window knows it is open.
+    pub lock: Option<crate::storage::case_lock::FileLock>,
     history: History,
     /// The history's version when the case was last saved or opened; `None` when the
     /// case as it is has never been on disk (a restored recovery copy).
@@ -69,6 +75,9 @@ impl Document {
             disk_stamp,
             revision: 0,
             autosaved_revision: 0,
+            recovery_written: false,
+            read_only: false,
+            lock: None,
             history,
             saved_version,
             time_unsaved: false,
@@ -168,6 +177,7 @@ impl Document {
         self.time_unsaved = false;
         self.history.break_typing();
         self.autosaved_revision = self.revision;
+        self.recovery_written = false;
     }
 
     /// The case as it is now is not on disk (a restored recovery copy).

@@ -7,8 +7,11 @@ use egui::ViewportCommand;
 
 use super::actions::Action;
 use super::app::{MethodSource, Notice, SwanApp};
+use super::dialogs::NoDialog;
 use super::document::Document;
+use super::files::SaveChoice;
 use super::modal::Modal;
+use super::path_entry::PathPurpose;
 use super::privacy_check::PrivacyCheck;
 use super::{Command, EXAMPLES, export, start, widgets};
 use crate::export::{Format, Names};
@@ -35,12 +38,17 @@ impl SwanApp {
             Command::Action(action) => self.apply_action(action, ctx),
             Command::Edit(edit) => self.apply_edit(edit),
             Command::OpenPath(path) => self.open_path(&path),
+            Command::OpenReadOnly(path) => self.open_path_as(&path, true),
+            Command::UseMethodFile(path) => self.use_method_file(&path, true),
             Command::OpenExample(index) => self.open_example(index),
             Command::SaveTo(path) => self.save_checked(&path),
             Command::Overwrite => {
                 if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
-                    self.save_to(&path);
+                    self.save_with(&path, SaveChoice::Overwrite);
                 }
+            }
+            Command::ReplaceReadOnly(path) => {
+                self.save_with(&path, SaveChoice::ReplaceReadOnly);
             }
             Command::SaveThen(next) => {
                 self.apply_action(Action::Save, ctx);
@@ -83,21 +91,26 @@ impl SwanApp {
                 self.doc = Some(Document::new(Case::default(), None));
                 self.status = None;
             }
-            Action::Open => {
-                if let Some(path) = self.dialogs.open_case(language) {
-                    self.open_path(&path);
-                }
-            }
-            Action::Save => match self.doc.as_ref().map(|d| d.path.clone()) {
-                Some(Some(path)) => self.save_checked(&path),
-                Some(None) => self.apply_action(Action::SaveAs, ctx),
+            Action::Open => match self.dialogs.open_case(language) {
+                Ok(Some(path)) => self.open_path(&path),
+                Ok(None) => {}
+                Err(NoDialog) => self.type_path(PathPurpose::OpenCase, ""),
+            },
+            Action::Save => match self.doc.as_ref().map(|d| (d.path.clone(), d.read_only)) {
+                Some((Some(path), false)) => self.save_checked(&path),
+                Some((_, true)) => self.apply_action(Action::SaveAs, ctx),
+                Some((None, _)) => self.apply_action(Action::SaveAs, ctx),
                 None => {}
             },
             Action::SaveAs => {
                 let Some(doc) = &self.doc else { return };
                 let suggested = widgets::suggested_file_name(&doc.case.title, language);
-                if let Some(path) = self.dialogs.save_case(language, &suggested) {
-                    self.save_to(&storage::with_case_extension(path));
+                match self.dialogs.save_case(language, &suggested) {
+                    Ok(Some(path)) => {
+                        self.save_to(&storage::with_case_extension(path));
+                    }
+                    Ok(None) => {}
+                    Err(NoDialog) => self.type_path(PathPurpose::SaveCase, &suggested),
                 }
             }
             Action::Export => {
@@ -125,11 +138,11 @@ impl SwanApp {
             Action::PreviousStage => self.navigate(Stage::previous),
             Action::NextStage => self.navigate(Stage::next),
             Action::TogglePseudonyms => self.pseudonyms_shown = !self.pseudonyms_shown,
-            Action::LoadMethod => {
-                if let Some(path) = self.dialogs.open_method(language) {
-                    self.use_method_file(&path, true);
-                }
-            }
+            Action::LoadMethod => match self.dialogs.open_method(language) {
+                Ok(Some(path)) => self.use_method_file(&path, true),
+                Ok(None) => {}
+                Err(NoDialog) => self.type_path(PathPurpose::OpenMethod, ""),
+            },
             Action::UseBuiltinMethod => {
                 self.method = Method::builtin();
                 self.method_source = MethodSource::Builtin;
@@ -147,7 +160,7 @@ impl SwanApp {
     fn apply_edit(&mut self, edit: CaseEdit) {
         let now = (self.clock)();
         let Some(doc) = &mut self.doc else { return };
-        if self.pseudonyms_shown {
+        if self.pseudonyms_shown || doc.read_only {
             return;
         }
         match &edit {
@@ -303,15 +316,6 @@ impl SwanApp {
         }
     }
 
-    /// Saves, unless someone changed the file on disk since: then asks first.
-    fn save_checked(&mut self, path: &Path) {
-        if self.changed_on_disk(path) {
-            self.open_modal(Modal::Conflict(path.to_path_buf()));
-        } else {
-            self.save_to(path);
-        }
-    }
-
     fn discard_recovery(&mut self, index: usize) {
         let Some(Modal::Recovery(found)) = &mut self.modal else {
             return;
@@ -326,7 +330,7 @@ impl SwanApp {
         if found.is_empty() {
             self.modal = None;
         }
-        if let Err(e) = std::fs::remove_file(&file) {
+        if let Err(e) = recovery::discard(&file) {
             let reason = messages::io_reason(self.language(), &e);
             self.status = Some(Notice::Error(reason));
         }
@@ -367,14 +371,22 @@ impl SwanApp {
             Names::Real => doc.case.title.clone(),
         };
         let name = export::suggested_name(&title, language, format);
-        if let Some(path) = self.dialogs.save_export(language, format, &name) {
-            self.export_to(format, export::with_extension(&path, format), ctx);
+        match self.dialogs.save_export(language, format, &name) {
+            Ok(Some(path)) => self.export_to(format, export::with_extension(&path, format), ctx),
+            Ok(None) => {}
+            Err(NoDialog) => self.type_path(PathPurpose::SaveExport(format), &name),
         }
     }
 
     fn export_to(&mut self, format: Format, path: std::path::PathBuf, ctx: &egui::Context) {
         let Some(doc) = &self.doc else { return };
         if self.export.running() {
+            return;
+        }
+        let inputs: Vec<&Path> = doc.path.as_deref().into_iter().collect();
+        if let Err(e) = storage::check_output(&path, &inputs) {
+            let message = messages::save_error(self.language(), &path, &e);
+            self.show_error(message);
             return;
         }
         let (case, method) = (doc.case.clone(), self.method.clone());
@@ -422,8 +434,9 @@ impl SwanApp {
         self.refresh_overdue();
     }
 
-    /// Writes the recovery copy a few seconds after the first unsaved edit, off the UI
-    /// thread, so a crash loses at most those seconds.
+    /// Writes the recovery copy within a second of the first unsaved edit, then at most
+    /// every few seconds while editing goes on, off the UI thread, so a crash loses at
+    /// most those seconds.
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
         let Some(doc) = &mut self.doc else {
             self.autosave_since = None;
@@ -433,21 +446,27 @@ impl SwanApp {
             self.autosave_since = None;
             return;
         }
+        let delay = if doc.recovery_written {
+            self.autosave_delay
+        } else {
+            self.autosave_delay.min(recovery::FIRST_AUTOSAVE_DELAY)
+        };
         let since = *self.autosave_since.get_or_insert_with(Instant::now);
         let elapsed = since.elapsed();
-        if elapsed >= self.autosave_delay {
+        if elapsed >= delay {
             self.autosaver
                 .write(&doc.recovery_name, doc.path.as_deref(), &doc.case);
             doc.autosaved_revision = doc.revision;
+            doc.recovery_written = true;
             self.autosave_since = None;
         } else {
             // One wake-up when the copy is due; no repainting in between.
-            ctx.request_repaint_after(self.autosave_delay - elapsed);
+            ctx.request_repaint_after(delay - elapsed);
         }
     }
 
     /// Closes the open case (after the user agreed), removing its recovery copy.
-    fn drop_document(&mut self) {
+    pub(super) fn drop_document(&mut self) {
         self.timer = Default::default();
         self.presenting = Default::default();
         if let Some(doc) = self.doc.take() {
@@ -477,25 +496,6 @@ impl SwanApp {
         }
     }
 
-    pub(super) fn open_path(&mut self, path: &Path) {
-        let language = self.language();
-        match storage::load_case(path) {
-            Ok(case) => {
-                self.drop_document();
-                self.doc = Some(Document::new(case, Some(path.to_path_buf())));
-                self.settings.remember(path);
-                self.store_settings();
-                self.status = Some(Notice::Info(tr_args(
-                    language,
-                    "status.opened",
-                    &[("path", &path.display().to_string())],
-                )));
-            }
-            // The open case, if any, stays as it was; the bad file is not touched.
-            Err(e) => self.show_error(messages::load_error_with_path(language, path, &e)),
-        }
-    }
-
     /// Reports a finished export: where it went, or why it failed.
     pub(super) fn finish_export(&mut self) {
         match self.export.poll() {
@@ -511,47 +511,6 @@ impl SwanApp {
         }
     }
 
-    /// Saves the open case to `path`. Returns whether it worked.
-    fn save_to(&mut self, path: &Path) -> bool {
-        self.flush_timer();
-        let language = self.language();
-        let Some(doc) = &mut self.doc else {
-            return false;
-        };
-        match storage::save_case(path, &doc.case) {
-            Ok(()) => {
-                doc.path = Some(path.to_path_buf());
-                doc.disk_stamp = storage::file_stamp(path);
-                doc.mark_saved();
-                self.autosave_since = None;
-                self.autosaver.remove(&doc.recovery_name);
-                self.settings.remember(path);
-                self.store_settings();
-                self.status = Some(Notice::Info(tr_args(
-                    language,
-                    "status.saved",
-                    &[("path", &path.display().to_string())],
-                )));
-                true
-            }
-            Err(e) => {
-                // The case stays open and unsaved; the user can choose another place.
-                self.show_error(messages::save_error(language, path, &e));
-                false
-            }
-        }
-    }
-
-    /// Whether the file at `path` is the open case's file and someone changed it since
-    /// the app last read or wrote it.
-    fn changed_on_disk(&self, path: &Path) -> bool {
-        let Some(doc) = &self.doc else { return false };
-        doc.path.as_deref() == Some(path)
-            && doc.disk_stamp.is_some()
-            && storage::file_stamp(path).is_some()
-            && storage::file_stamp(path) != doc.disk_stamp
-    }
-
     /// Opens a recovery copy as the case, unsaved, belonging to its original file.
     fn restore(&mut self, index: usize) {
         let Some(Modal::Recovery(found)) = &mut self.modal else {
@@ -565,12 +524,19 @@ impl SwanApp {
             self.modal = None;
         }
         self.drop_document();
+        // The restored case is this window's case: hold its file's lock when it is free.
+        let lock = recovered
+            .original_path
+            .as_deref()
+            .and_then(|p| self.lock_case(p));
         let mut doc = Document::new(recovered.case, recovered.original_path);
+        doc.lock = lock.and_then(Result::ok);
         if let Some(name) = recovered.file.file_name() {
             doc.recovery_name = name.to_string_lossy().into_owned();
         }
         doc.mark_unsaved();
         doc.autosaved_revision = doc.revision;
+        doc.recovery_written = true;
         self.doc = Some(doc);
         self.status = Some(Notice::Info(self.t("status.restored").to_owned()));
     }
@@ -599,7 +565,7 @@ impl SwanApp {
         }
     }
 
-    fn store_settings(&mut self) {
+    pub(super) fn store_settings(&mut self) {
         if let Err(e) = settings::save(&self.dirs, &self.settings) {
             // Preferences are not worth a dialog; say it in the status bar.
             self.status = Some(Notice::Error(messages::save_error(

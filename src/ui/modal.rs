@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use egui::{Key, RichText};
 
+use super::path_entry::{PathPurpose, path_entry_ui};
 use super::privacy_check::{self, CheckAnswer, PrivacyCheck};
 use super::{Command, actions, style};
 use crate::export::{Format, Names};
@@ -25,6 +26,12 @@ pub enum Modal {
     Recovery(Vec<FoundRecovery>),
     /// The case file changed on disk since it was opened: overwrite, copy or cancel.
     Conflict(PathBuf),
+    /// The file is read-only: replace it anyway, or cancel?
+    ReadOnlyFile(PathBuf),
+    /// The case is open in another window: open it read-only, or cancel?
+    AlreadyOpen(PathBuf),
+    /// No file dialog can be shown: the path is typed here.
+    PathEntry { purpose: PathPurpose, text: String },
     /// Unsaved changes: save, throw away or cancel before the command.
     Unsaved(Box<Command>),
     /// The export: which format, with pseudonyms or real names.
@@ -79,17 +86,9 @@ pub fn modal_ui(
             Some(case) => check_ui(ctx, language, check, case),
             None => Reply::Close,
         },
-        Modal::DeleteFile(path) => {
-            let body = tr_args(
-                language,
-                "dialog.delete_file.body",
-                &[("path", &path.display().to_string())],
-            );
-            let title = t("dialog.delete_file.title");
-            let confirm = [t("dialog.delete_file.confirm")];
-            let answer = question_ui(ctx, language, "delete_file", title, body.into(), &confirm);
-            on_confirm(answer, || Command::DeleteCaseFile(path.clone()))
-        }
+        Modal::DeleteFile(path) => confirm_path_ui(ctx, language, "delete_file", path, || {
+            Command::DeleteCaseFile(path.clone())
+        }),
         Modal::DeleteItem(id) => {
             let preview = case
                 .map(|c| super::entries::item_preview(c, *id))
@@ -100,12 +99,37 @@ pub fn modal_ui(
             let answer = question_ui(ctx, language, "delete_item", title, body, &confirm);
             on_confirm(answer, || CaseEdit::DeleteItem(*id).into())
         }
+        Modal::ReadOnlyFile(path) => confirm_path_ui(ctx, language, "read_only", path, || {
+            Command::ReplaceReadOnly(path.clone())
+        }),
+        Modal::AlreadyOpen(path) => confirm_path_ui(ctx, language, "already_open", path, || {
+            Command::OpenReadOnly(path.clone())
+        }),
+        Modal::PathEntry { purpose, text } => path_entry_ui(ctx, language, *purpose, text),
         Modal::Shortcuts => shortcuts_ui(ctx, language),
         Modal::SilentRound(form) => match case {
             Some(case) => super::silent::silent_round_ui(ctx, language, method, case, form),
             None => Reply::Close,
         },
     }
+}
+
+/// A yes-or-cancel question about a file, with the texts `dialog.{id}.title`, `.body`
+/// (naming the file) and `.confirm`.
+fn confirm_path_ui(
+    ctx: &egui::Context,
+    language: Language,
+    id: &str,
+    path: &std::path::Path,
+    then: impl FnOnce() -> Command,
+) -> Reply {
+    let key = |part: &str| format!("dialog.{id}.{part}");
+    let shown = path.display().to_string();
+    let body = tr_args(language, &key("body"), &[("path", &shown)]);
+    let confirm = [tr(language, &key("confirm"))];
+    let title = tr(language, &key("title"));
+    let answer = question_ui(ctx, language, id, title, body.into(), &confirm);
+    on_confirm(answer, then)
 }
 
 /// A yes-or-cancel question's answer as a reply.

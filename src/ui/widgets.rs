@@ -13,9 +13,7 @@ pub fn stage_title(language: Language, method: &Method, stage: Stage) -> String 
     method.stage_title(language, stage)
 }
 
-/// The most characters a text field of the case holds: far beyond any note, and small
-/// enough that every export stays quick.
-pub const MAX_TEXT_CHARS: usize = 100_000;
+pub use crate::model::MAX_TEXT_CHARS;
 
 /// Opening → 1 → 2 → 3 → Closing, with the current step marked. Every step is one click.
 pub fn stepper_ui(
@@ -113,7 +111,8 @@ pub fn edit_text(
     make: impl FnOnce(&mut String) -> egui::TextEdit<'_>,
 ) -> egui::Response {
     let mut text = case.text(field).unwrap_or_default().to_owned();
-    let response = ui.add(make(&mut text).char_limit(MAX_TEXT_CHARS));
+    // Typing and pasting stop at the limit that loading also holds to.
+    let response = ui.add(make(&mut text).char_limit(crate::model::MAX_TEXT_CHARS));
     if response.changed() {
         commands.push(CaseEdit::SetText(field, text).into());
     }

@@ -122,6 +122,12 @@ impl TestApp {
     pub fn app(&self) -> &SwanApp {
         self.harness.state()
     }
+
+    /// Opens a case file as Ctrl+O with the dialog answering `path`.
+    pub fn app_mut_open(&mut self, path: &std::path::Path) {
+        self.dialogs.push(path);
+        self.press(egui::Modifiers::COMMAND, egui::Key::O);
+    }
 }
 
 /// The stepper's label for a step, as the built-in method names it.

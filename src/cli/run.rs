@@ -1,0 +1,351 @@
+//! The commands: `check`, `upgrade` and `export`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::ExportOptions;
+use crate::export::{Format, Names};
+use crate::i18n::{Language, tr, tr_args, tr_count};
+use crate::messages;
+use crate::method::Method;
+use crate::storage;
+
+/// Prints the line for a file that failed to load: `path:line:column: message`, the
+/// form editors and CI logs recognise.
+fn report_load_error(
+    language: Language,
+    path: &std::path::Path,
+    error: &storage::LoadError,
+    err: &mut impl Write,
+) {
+    let place = match error.position() {
+        Some((line, column)) => format!("{}:{line}:{column}", path.display()),
+        None => path.display().to_string(),
+    };
+    let _ = writeln!(err, "{place}: {}", messages::load_error(language, error));
+}
+
+fn summary(language: Language, bad: usize, total: usize, err: &mut impl Write) -> i32 {
+    summary_with(language, "cli.check.summary", bad, total, err)
+}
+
+fn summary_with(
+    language: Language,
+    key: &str,
+    bad: usize,
+    total: usize,
+    err: &mut impl Write,
+) -> i32 {
+    if bad == 0 {
+        return 0;
+    }
+    let text = if total == 1 {
+        tr(language, &format!("{key}.single")).to_owned()
+    } else {
+        tr_count(language, key, bad, &[("total", &total.to_string())])
+    };
+    let _ = writeln!(err, "{text}");
+    1
+}
+
+/// Prints the sentence `key` with these paths filled in.
+fn say(out: &mut impl Write, language: Language, key: &str, paths: &[(&str, &Path)]) {
+    let shown: Vec<(&str, String)> = paths
+        .iter()
+        .map(|(name, path)| (*name, path.display().to_string()))
+        .collect();
+    let args: Vec<(&str, &str)> = shown.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    let _ = writeln!(out, "{}", tr_args(language, key, &args));
+}
+
+/// Rewrites each file in the current format. A file that does not load is left alone.
+pub fn upgrade(
+    language: Language,
+    files: &[PathBuf],
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    let mut bad = 0;
+    for path in files {
+        match storage::load_case_stamped(path) {
+            Ok((case, stamp)) => match upgrade_one(path, &case, &stamp) {
+                Ok(()) => say(out, language, "cli.upgrade.ok", &[("path", path)]),
+                Err(error) => {
+                    bad += 1;
+                    let _ = writeln!(err, "{}", messages::save_error_cli(language, path, &error));
+                }
+            },
+            Err(error) => {
+                bad += 1;
+                report_load_error(language, path, &error, err);
+            }
+        }
+    }
+    summary(language, bad, files.len(), err)
+}
+
+/// Writes the case back, unless the file changed since it was read (then nothing is
+/// written: another program's save is never lost).
+fn upgrade_one(
+    path: &Path,
+    case: &crate::model::Case,
+    read: &storage::FileStamp,
+) -> Result<(), storage::SaveError> {
+    let options = storage::WriteOptions {
+        expected: Some(read),
+        ..Default::default()
+    };
+    storage::save_case_with(path, case, &options)
+}
+
+/// Where the export of `input` goes: the given file, into the given folder, or next to
+/// the input, named after it with the format's extension.
+fn export_target(input: &Path, output: Option<&Path>, several: bool, format: Format) -> PathBuf {
+    let mut name = storage::case_stem_os(input.file_name().unwrap_or_default());
+    name.push(".");
+    name.push(format.extension());
+    match output {
+        Some(out) if several || out.is_dir() => out.join(name),
+        Some(out) => out.to_path_buf(),
+        None => input.with_file_name(name),
+    }
+}
+
+/// The refusal of an export with personal data: one line per finding, and what to do.
+fn report_findings(
+    language: Language,
+    path: &Path,
+    case: &crate::model::Case,
+    findings: &[crate::privacy::CaseFinding],
+    err: &mut impl Write,
+) {
+    let _ = writeln!(
+        err,
+        "{}: {}",
+        path.display(),
+        tr_count(language, "cli.export.personal_data", findings.len(), &[])
+    );
+    for finding in findings {
+        let _ = writeln!(
+            err,
+            "  {}: {}: “{}”",
+            crate::privacy::place_label(case, finding.place, language),
+            tr(language, crate::privacy::kind_key(finding.kind)),
+            finding.found
+        );
+    }
+}
+
+/// Exports each file; prints where each went. Returns 0 when all were written, 1 when
+/// any failed (those outputs are not written at all), 2 when the method or the output
+/// folder is unusable.
+pub fn export(options: &ExportOptions, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let language = options.language;
+    let method = match &options.method {
+        Some(path) => match Method::load(path) {
+            Ok(method) => method,
+            Err(error) => {
+                let _ = writeln!(err, "{}", messages::method_error(language, path, &error));
+                return 2;
+            }
+        },
+        None => Method::builtin(),
+    };
+    let several = options.files.len() > 1;
+    if let Some(folder) = &options.output
+        && several
+        && !folder.is_dir()
+    {
+        let _ = writeln!(
+            err,
+            "{}",
+            tr_args(
+                language,
+                "cli.export.no_folder",
+                &[("path", &folder.display().to_string())]
+            )
+        );
+        return 2;
+    }
+    let targets: Vec<PathBuf> = options
+        .files
+        .iter()
+        .map(|path| export_target(path, options.output.as_deref(), several, options.format))
+        .collect();
+    if let Err(message) = check_targets(language, &options.files, &targets) {
+        let _ = writeln!(err, "{message}");
+        return 2;
+    }
+    let today = chrono::Local::now().date_naive();
+    let mut bad = 0;
+    for (path, target) in options.files.iter().zip(&targets) {
+        match export_one(options, &method, path, target, today, err) {
+            Ok(()) => {
+                let paths = [("path", path.as_path()), ("output", target.as_path())];
+                say(out, language, "cli.export.ok", &paths);
+            }
+            Err(Reported) => bad += 1,
+        }
+    }
+    summary_with(
+        language,
+        "cli.export.summary",
+        bad,
+        options.files.len(),
+        err,
+    )
+}
+
+/// Refuses, before anything is written, outputs that would replace an input (however
+/// either is spelt), that are not a regular file or a new name, or that two inputs
+/// would both write.
+fn check_targets(
+    language: Language,
+    inputs: &[PathBuf],
+    targets: &[PathBuf],
+) -> Result<(), String> {
+    let input_refs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    let mut seen: Vec<(PathBuf, &Path)> = Vec::new();
+    for (input, target) in inputs.iter().zip(targets) {
+        storage::check_output(target, &input_refs)
+            .map_err(|e| messages::save_error_cli(language, target, &e))?;
+        let key = same_place(target);
+        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            return Err(tr_args(
+                language,
+                "cli.export.same_output",
+                &[
+                    ("output", &target.display().to_string()),
+                    ("first", &first.display().to_string()),
+                    ("second", &input.display().to_string()),
+                ],
+            ));
+        }
+        seen.push((key, input));
+    }
+    Ok(())
+}
+
+/// The path with its folder spelt canonically, to compare outputs that may not exist yet.
+fn same_place(path: &Path) -> PathBuf {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    match (std::fs::canonicalize(folder), path.file_name()) {
+        (Ok(folder), Some(name)) => folder.join(name),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// A failure that has been printed already.
+struct Reported;
+
+/// Loads, checks and exports one file to `target`; says on `err` why not.
+fn export_one(
+    options: &ExportOptions,
+    method: &Method,
+    path: &Path,
+    target: &Path,
+    today: chrono::NaiveDate,
+    err: &mut impl Write,
+) -> Result<(), Reported> {
+    let language = options.language;
+    let case = storage::load_case(path).map_err(|error| {
+        report_load_error(language, path, &error, err);
+        Reported
+    })?;
+    if !options.allow_personal_data {
+        let leaving = match options.names {
+            Names::Pseudonymised => crate::privacy::pseudonymise(&case, language),
+            Names::Real => case.clone(),
+        };
+        let findings = crate::privacy::check_case(&leaving);
+        if !findings.is_empty() {
+            report_findings(language, path, &leaving, &findings, err);
+            return Err(Reported);
+        }
+    }
+    let format = options.format;
+    crate::export::export(&case, method, language, format, options.names, today)
+        .map_err(|e| messages::export_error(language, &e))
+        .and_then(|bytes| {
+            storage::write_atomically(target, &bytes, false)
+                .map_err(|e| messages::save_error_cli(language, target, &e))
+        })
+        .map_err(|message| {
+            let _ = writeln!(err, "{}: {message}", path.display());
+            Reported
+        })
+}
+
+/// Loads each file; prints one line per file, and one more per hand edit that loads
+/// but does harm (`lint`). Returns the process exit code: 0 when all files are valid,
+/// 1 otherwise.
+pub fn check(
+    language: Language,
+    files: &[PathBuf],
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    let method = Method::builtin();
+    let mut bad = 0;
+    for path in files {
+        let case = match storage::load_case(path) {
+            Ok(case) => case,
+            Err(error) => {
+                bad += 1;
+                report_load_error(language, path, &error, err);
+                continue;
+            }
+        };
+        let findings = crate::lint::lint(&case, &method);
+        for finding in &findings {
+            let message = messages::lint_finding(language, &method, finding);
+            let _ = writeln!(err, "{}: {message}", path.display());
+        }
+        if findings.is_empty() {
+            let ok = tr_args(
+                language,
+                "cli.check.ok",
+                &[
+                    ("path", &path.display().to_string()),
+                    ("title", &printable(&case.title)),
+                ],
+            );
+            let _ = writeln!(out, "{ok}");
+        } else {
+            bad += 1;
+        }
+    }
+    summary(language, bad, files.len(), err)
+}
+
+/// Text safe to print to a terminal: control characters (escape sequences, carriage
+/// returns, bells) from a file's title or name are shown as �, never run.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect()
+}
+
+/// A terminal or a log: every line written through it is made printable, keeping only
+/// its line breaks.
+pub struct Terminal<W>(pub W);
+
+impl<W: Write> Write for Terminal<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        let clean: String = text
+            .split('\n')
+            .map(printable)
+            .collect::<Vec<_>>()
+            .join("\n");
+        self.0.write_all(clean.as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
