@@ -184,11 +184,7 @@ pub fn build_report(case: &Case, method: &Method, language: Language, today: Nai
     signals_section(case, &w, &mut blocks);
     closing_section(case, method, &w, &mut blocks);
     super::meeting::meeting_section(case, method, language, &mut blocks);
-    let title = if case.title.trim().is_empty() {
-        w.t("case.untitled")
-    } else {
-        case.title.trim().to_owned()
-    };
+    let title = report_title(case, &w);
     Report {
         language,
         title,
@@ -310,16 +306,21 @@ fn phase_blocks(case: &Case, method: &Method, w: &Words, phase: Phase, blocks: &
     }
 }
 
+/// The case title, or a placeholder for an untitled case.
+fn report_title(case: &Case, w: &Words) -> String {
+    if case.title.trim().is_empty() {
+        w.t("case.untitled")
+    } else {
+        case.title.trim().to_owned()
+    }
+}
+
 /// One phase as a short report, to copy in the middle of a meeting.
 pub fn phase_report(case: &Case, method: &Method, language: Language, phase: Phase) -> Report {
     let w = Words { language };
     let mut blocks = Vec::new();
     phase_blocks(case, method, &w, phase, &mut blocks);
-    let title = if case.title.trim().is_empty() {
-        w.t("case.untitled")
-    } else {
-        case.title.trim().to_owned()
-    };
+    let title = report_title(case, &w);
     Report {
         language,
         title,

@@ -10,7 +10,7 @@ use crate::method::Method;
 use crate::model::{Case, CaseEdit, Decision, InterventionOption, Level, Phase, Stage, TextField};
 
 /// Below this width the three levels stack instead of standing side by side.
-const SIDE_BY_SIDE_WIDTH: f32 = 960.0;
+pub(super) const SIDE_BY_SIDE_WIDTH: f32 = 960.0;
 
 pub fn phase_ui(
     ui: &mut egui::Ui,
@@ -265,6 +265,22 @@ pub(crate) fn card_context<'a>(
     }
 }
 
+/// The room a button with this text takes in a row, spacing included.
+fn button_width(ui: &egui::Ui, text: &str) -> f32 {
+    egui::WidgetText::from(text)
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Button,
+        )
+        .size()
+        .x
+        + 2.0 * ui.spacing().button_padding.x
+        + ui.spacing().item_spacing.x
+        + 2.0
+}
+
 /// The capture field of a level: type, Enter, type the next one. The focus stays in the
 /// field; the note goes to the current speaker, or to the contributor chosen last.
 fn capture_ui(
@@ -290,18 +306,7 @@ fn capture_ui(
     let button_text = tr(language, "level.add");
     ui.horizontal(|ui| {
         // Leave exactly the button's width, so the row never widens the level's column.
-        let button_width = egui::WidgetText::from(button_text)
-            .into_galley(
-                ui,
-                Some(egui::TextWrapMode::Extend),
-                f32::INFINITY,
-                egui::TextStyle::Button,
-            )
-            .size()
-            .x
-            + 2.0 * ui.spacing().button_padding.x
-            + ui.spacing().item_spacing.x
-            + 2.0;
+        let button_width = button_width(ui, button_text);
         // Enter adds the note; the field keeps the focus for the next one.
         let response = ui
             .add(
