@@ -73,13 +73,20 @@ pub fn entry_card_ui(
                     controls_ui(ui, cx, id, entry, commands, true);
                 });
             }
-            ui.horizontal_wrapped(|ui| {
-                ui.spacing_mut().item_spacing.x = 4.0;
-                tag_chips_inline_ui(ui, cx, entry);
-                if was_active {
-                    holds_focus |= controls_ui(ui, cx, id, entry, commands, false);
-                }
-            });
+            // A plain note is one line: the chip line only when it has something to show.
+            let has_chips = !entry.conditions.is_empty()
+                || !entry.factors.is_empty()
+                || entry.signal.is_some()
+                || entry.contributor.is_some();
+            if has_chips || was_active {
+                ui.horizontal_wrapped(|ui| {
+                    ui.spacing_mut().item_spacing.x = 4.0;
+                    tag_chips_inline_ui(ui, cx, entry);
+                    if was_active {
+                        holds_focus |= controls_ui(ui, cx, id, entry, commands, false);
+                    }
+                });
+            }
         });
     let hovered = ui.rect_contains_pointer(frame.response.rect);
     // A menu of this card (contributor, tags) stays usable while the pointer is in it.

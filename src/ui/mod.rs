@@ -83,7 +83,8 @@ fn case_ui(
     };
     // A phase screen side by side fills the window, each level scrolling on its own;
     // every other screen scrolls as a whole.
-    let columns = matches!(case.stage, Stage::Phase(_)) && ui.available_width() >= phase::SIDE_BY_SIDE_WIDTH;
+    let columns =
+        matches!(case.stage, Stage::Phase(_)) && ui.available_width() >= phase::SIDE_BY_SIDE_WIDTH;
     if columns && ui.available_height() >= 420.0 {
         stage_ui(ui);
     } else {

@@ -53,6 +53,26 @@ pub fn start_with(
     size: (f32, f32),
     adjust: impl FnOnce(&mut StartOptions),
 ) -> TestApp {
+    build(base, file, size, adjust, false)
+}
+
+/// An app drawn by wgpu, for snapshot images.
+pub fn start_rendered(
+    base: &std::path::Path,
+    file: Option<std::path::PathBuf>,
+    size: (f32, f32),
+    adjust: impl FnOnce(&mut StartOptions),
+) -> TestApp {
+    build(base, file, size, adjust, true)
+}
+
+fn build(
+    base: &std::path::Path,
+    file: Option<std::path::PathBuf>,
+    size: (f32, f32),
+    adjust: impl FnOnce(&mut StartOptions),
+    rendered: bool,
+) -> TestApp {
     let dirs = AppDirs::inside(base);
     let dialogs = PresetDialogs::default();
     let mut options = StartOptions::new(dirs.clone());
@@ -62,9 +82,11 @@ pub fn start_with(
     options.autosave_delay = std::time::Duration::ZERO;
     adjust(&mut options);
     let app = SwanApp::new(options);
-    let harness = Harness::builder()
-        .with_size(egui::vec2(size.0, size.1))
-        .build_ui_state(|ui, app: &mut SwanApp| app.ui(ui), app);
+    let mut builder = Harness::builder().with_size(egui::vec2(size.0, size.1));
+    if rendered {
+        builder = builder.wgpu();
+    }
+    let harness = builder.build_ui_state(|ui, app: &mut SwanApp| app.ui(ui), app);
     TestApp {
         harness,
         dialogs,
