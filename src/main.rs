@@ -5,9 +5,11 @@ use std::process::ExitCode;
 use swan_casus::cli::{self, Invocation, Terminal};
 use swan_casus::i18n::tr;
 use swan_casus::settings::AppDirs;
+use swan_casus::ui::measure::Measured;
 use swan_casus::ui::{StartOptions, SwanApp};
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let invocation = match cli::parse(&args) {
         Ok(invocation) => invocation,
@@ -52,11 +54,11 @@ fn main() -> ExitCode {
             );
             ExitCode::from(code as u8)
         }
-        Invocation::Gui(options) => run_gui(options),
+        Invocation::Gui(options) => run_gui(options, started),
     }
 }
 
-fn run_gui(options: cli::GuiOptions) -> ExitCode {
+fn run_gui(options: cli::GuiOptions, started: std::time::Instant) -> ExitCode {
     let Some(dirs) = AppDirs::from_system() else {
         eprintln!("{}", tr(Default::default(), "error.no_home"));
         return ExitCode::FAILURE;
@@ -83,7 +85,13 @@ fn run_gui(options: cli::GuiOptions) -> ExitCode {
     let result = eframe::run_native(
         "swan-casus",
         native_options,
-        Box::new(|_cc| Ok(Box::new(SwanApp::new(start)))),
+        Box::new(move |_cc| {
+            let app = SwanApp::new(start);
+            Ok(match Measured::from_env(app, started) {
+                Ok(measured) => Box::new(measured) as Box<dyn eframe::App>,
+                Err(app) => Box::new(app),
+            })
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 pub mod edit;
 pub mod history;
 pub mod meeting;
+pub mod sample;
 mod views;
 
 pub use edit::{CaseEdit, DateField, OwnerSlot, TextField};

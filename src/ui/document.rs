@@ -52,8 +52,9 @@ pub struct CaseView {
     pub pseudonymised: Option<((u64, Language), Case)>,
     /// The note being edited, and the one showing its controls.
     pub cards: CardFocus,
-    /// How tall each card was when last drawn, to skip drawing the ones out of view.
-    pub card_heights: HashMap<ItemId, f32>,
+    /// How tall each card was when last drawn on each screen, to skip drawing the ones
+    /// out of view.
+    pub card_heights: HashMap<(Stage, ItemId), f32>,
     /// The level whose capture field should take the focus (Ctrl+1, 2, 3).
     pub focus_capture: Option<Level>,
     /// The level whose capture field had the focus last: the timer counts for it.

@@ -155,7 +155,7 @@ fn controls_ui(
     }
     track(response);
     let make = |id, direction| CaseEdit::MoveItem(id, direction).into();
-    track(move_buttons_ui(ui, language, id, &cx.name, make, commands));
+    let moving = move_buttons_ui(ui, language, id, &cx.name, make, commands);
     let delete = tr_args(language, "item.delete", &[("what", &cx.name)]);
     let response = widgets::icon_button(ui, "🗑", &delete);
     if response.clicked() {
@@ -166,7 +166,7 @@ fn controls_ui(
         });
     }
     track(response);
-    focused
+    focused || moving
 }
 
 /// The chips of a compact card: tags, a signal mark, who contributed it.

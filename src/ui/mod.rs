@@ -15,6 +15,7 @@ mod entries;
 mod export;
 mod files;
 mod handling;
+pub mod measure;
 mod meeting;
 mod modal;
 mod opening;
@@ -118,7 +119,8 @@ fn pseudonyms_banner_ui(ui: &mut egui::Ui, language: Language) {
     ui.add_space(4.0);
 }
 
-/// Direction helpers used by several screens.
+/// "Move up" and "move down" buttons named after the item; whether either has the
+/// keyboard focus.
 pub(crate) fn move_buttons_ui(
     ui: &mut egui::Ui,
     language: Language,
@@ -126,7 +128,7 @@ pub(crate) fn move_buttons_ui(
     what: &str,
     make: impl Fn(ItemId, Direction) -> Command,
     commands: &mut Vec<Command>,
-) -> egui::Response {
+) -> bool {
     let up = tr_args(language, "item.move_up", &[("what", what)]);
     let down = tr_args(language, "item.move_down", &[("what", what)]);
     let up = widgets::icon_button(ui, "⏶", &up);
@@ -137,5 +139,7 @@ pub(crate) fn move_buttons_ui(
     if down.clicked() {
         commands.push(make(id, Direction::Down));
     }
-    up.union(down)
+    // Whether either has the keyboard focus (a union of the two would only tell of
+    // the first, and Tab from one to the other would hide the controls).
+    up.has_focus() || down.has_focus()
 }

@@ -134,7 +134,7 @@ fn participant_ui(
             let what = tr_args(language, "participants.what", &[("number", &number)]);
             if index > 0 || count > 1 {
                 let make = |id, direction| CaseEdit::MoveParticipant(id, direction).into();
-                let _ = move_buttons_ui(ui, language, id, &what, make, commands);
+                move_buttons_ui(ui, language, id, &what, make, commands);
             }
             let remove = tr_args(language, "participants.remove", &[("number", &number)]);
             if widgets::icon_button(ui, "🗑", &remove).clicked() {

@@ -21,6 +21,7 @@ pub fn phase_ui(
     phase: Phase,
     commands: &mut Vec<Command>,
 ) {
+    let focus = widgets::focused_rect(ui);
     let text = method.phase(phase);
     let heading = tr_args(
         language,
@@ -50,6 +51,7 @@ pub fn phase_ui(
         method,
         case,
         phase,
+        focus,
     };
     if ui.available_width() >= SIDE_BY_SIDE_WIDTH {
         // Each column scrolls on its own; the capture fields stay where they are.
@@ -77,6 +79,8 @@ struct Cell<'a> {
     method: &'a Method,
     case: &'a Case,
     phase: Phase,
+    /// Where the keyboard focus was at the top of the screen.
+    focus: Option<egui::Rect>,
 }
 
 /// The four conditions with their values and the five factors, folded away by default.
@@ -127,6 +131,7 @@ fn level_ui(
         method,
         case,
         phase,
+        ..
     } = *cell;
     let level_text = method.level(level);
     let count = match phase {
@@ -188,9 +193,10 @@ fn list_ui(
         method,
         case,
         phase,
+        ..
     } = *cell;
     if phase == Phase::Choice {
-        decisions_ui(ui, language, method, case, level, commands);
+        decisions_ui(ui, cell, level, &mut view.card_heights, commands);
         ui.add_space(4.0);
         ui.label(RichText::new(tr(language, "level.choice_notes")).strong());
     }
@@ -212,26 +218,13 @@ fn list_ui(
         Phase::Possibilities => "item.option_name",
         _ => "item.note_name",
     };
-    let width = ui.available_width();
+    let mut list = widgets::CardList::new(&mut view.card_heights, cell.focus);
     for (index, (id, entry)) in items.into_iter().enumerate() {
-        let known = view.card_heights.get(&id).copied();
-        if let Some(h) = known
-            && view.cards.active != Some(id)
-            && view.cards.editing != Some(id)
-            && !ui.is_rect_visible(egui::Rect::from_min_size(
-                ui.cursor().min,
-                egui::vec2(width, h),
-            ))
-        {
-            ui.add_space(h);
-            continue;
-        }
-        let cx = card_context(language, method, &case.participants, key, index + 1, level);
-        let rect = ui
-            .scope(|ui| entries::entry_card_ui(ui, &cx, case, id, entry, &mut view.cards, commands))
-            .response
-            .rect;
-        view.card_heights.insert(id, rect.height());
+        let keep = view.cards.active == Some(id) || view.cards.editing == Some(id);
+        list.card(ui, (Stage::Phase(phase), id), keep, |ui| {
+            let cx = card_context(language, method, &case.participants, key, index + 1, level);
+            entries::entry_card_ui(ui, &cx, case, id, entry, &mut view.cards, commands);
+        });
     }
 }
 
@@ -365,15 +358,21 @@ fn capture_ui(
 /// Phase 3: the options of phase 2 on this level, each open, chosen or rejected, with why.
 fn decisions_ui(
     ui: &mut egui::Ui,
-    language: Language,
-    method: &Method,
-    case: &Case,
+    cell: &Cell<'_>,
     level: Level,
+    heights: &mut std::collections::HashMap<(Stage, crate::model::ItemId), f32>,
     commands: &mut Vec<Command>,
 ) {
+    let &Cell {
+        language,
+        method,
+        case,
+        ..
+    } = cell;
     let t = |key| tr(language, key);
     ui.label(RichText::new(t("level.options_from_phase2")).strong());
     let mut number = 0;
+    let mut list = widgets::CardList::new(heights, cell.focus);
     for option in case.options_in(level) {
         number += 1;
         let cx = card_context(
@@ -384,25 +383,28 @@ fn decisions_ui(
             number,
             level,
         );
-        super::style::card_frame(ui).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            entries::entry_summary_ui(ui, &cx, &option.entry);
-            decision_buttons_ui(ui, language, &cx.name, option, commands);
-            if option.decision != Decision::Open {
-                let name = tr_args(language, "decision.reason_of", &[("what", &cx.name)]);
-                let hint = t(match option.decision {
-                    Decision::Chosen => "decision.why_chosen",
-                    _ => "decision.why_rejected",
-                });
-                let field = TextField::DecisionReason(option.id);
-                widgets::edit_text(ui, case, field, commands, |text| {
-                    egui::TextEdit::multiline(text)
-                        .desired_rows(1)
-                        .desired_width(f32::INFINITY)
-                        .hint_text(hint)
-                })
-                .accessible_name(name);
-            }
+        let key = (Stage::Phase(Phase::Choice), option.id);
+        list.card(ui, key, false, |ui| {
+            super::style::card_frame(ui).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                entries::entry_summary_ui(ui, &cx, &option.entry);
+                decision_buttons_ui(ui, language, &cx.name, option, commands);
+                if option.decision != Decision::Open {
+                    let name = tr_args(language, "decision.reason_of", &[("what", &cx.name)]);
+                    let hint = t(match option.decision {
+                        Decision::Chosen => "decision.why_chosen",
+                        _ => "decision.why_rejected",
+                    });
+                    let field = TextField::DecisionReason(option.id);
+                    widgets::edit_text(ui, case, field, commands, |text| {
+                        egui::TextEdit::multiline(text)
+                            .desired_rows(1)
+                            .desired_width(f32::INFINITY)
+                            .hint_text(hint)
+                    })
+                    .accessible_name(name);
+                }
+            });
         });
     }
     if number == 0 {

@@ -22,6 +22,7 @@ pub fn plan_ui(
     view: &mut CaseView,
     commands: &mut Vec<Command>,
 ) {
+    let focus = widgets::focused_rect(ui);
     let t = |key| tr(language, key);
     widgets::step_header_ui(
         ui,
@@ -42,6 +43,7 @@ pub fn plan_ui(
                     .strong(),
             );
             let mut number = 0;
+            let mut list = widgets::CardList::new(&mut view.card_heights, focus);
             for option in case.options_in(level) {
                 number += 1;
                 let cx = card_context(
@@ -52,23 +54,26 @@ pub fn plan_ui(
                     number,
                     level,
                 );
-                super::style::card_frame(ui).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    entries::entry_summary_ui(ui, &cx, &option.entry);
-                    decision_buttons_ui(ui, language, &cx.name, option, commands);
-                    let form = Form {
-                        language,
-                        case,
-                        name: &cx.name,
-                    };
-                    match option.decision {
-                        Decision::Chosen => chosen_ui(ui, &form, option, view, commands),
-                        Decision::Rejected => reason_ui(ui, &form, option.id, commands),
-                        Decision::Open => {}
-                    }
-                    signal_ui(ui, &form, option.id, commands);
+                let dates = &mut view.dates;
+                list.card(ui, (crate::model::Stage::Plan, option.id), false, |ui| {
+                    super::style::card_frame(ui).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        entries::entry_summary_ui(ui, &cx, &option.entry);
+                        decision_buttons_ui(ui, language, &cx.name, option, commands);
+                        let form = Form {
+                            language,
+                            case,
+                            name: &cx.name,
+                        };
+                        match option.decision {
+                            Decision::Chosen => chosen_ui(ui, &form, option, dates, commands),
+                            Decision::Rejected => reason_ui(ui, &form, option.id, commands),
+                            Decision::Open => {}
+                        }
+                        signal_ui(ui, &form, option.id, commands);
+                    });
+                    ui.add_space(4.0);
                 });
-                ui.add_space(4.0);
             }
             if number == 0 {
                 ui.label(RichText::new(t("level.no_options_yet")).weak().italics());
@@ -139,7 +144,7 @@ fn chosen_ui(
     ui: &mut egui::Ui,
     form: &Form<'_>,
     option: &InterventionOption,
-    view: &mut CaseView,
+    dates: &mut std::collections::HashMap<DateField, widgets::DateText>,
     commands: &mut Vec<Command>,
 ) {
     let id = option.id;
@@ -175,15 +180,14 @@ fn chosen_ui(
         who(ui, commands);
     }
     ui.horizontal_wrapped(|ui| {
-        let dates = [
+        let fields = [
             (DateField::Deadline(id), "plan.deadline"),
             (DateField::FollowUp(id), "plan.follow_up"),
         ];
-        for (field, key) in dates {
+        for (field, key) in fields {
             ui.vertical(|ui| {
                 let name = form.of(key);
                 let label = (tr(form.language, key), name.as_str());
-                let dates = &mut view.dates;
                 widgets::date_ui(ui, form.language, label, field, form.case, dates, commands);
             });
             ui.add_space(12.0);

@@ -86,6 +86,58 @@ pub fn stage_navigation_ui(
 
 /// Columns side by side, each laid out top-down and left-aligned (egui's own columns
 /// are justified, which stretches the spaces in wrapped labels).
+/// How far above and below the visible part of a list cards are still drawn.
+const CULL_MARGIN: f32 = 400.0;
+/// Cards this close to the widget with the keyboard focus are drawn wherever they are,
+/// so Tab and Shift+Tab find the next and the previous card (which then scroll into view).
+const FOCUS_REACH: f32 = 600.0;
+
+/// A long list of cards that draws only those that can be seen or reached by Tab, and
+/// leaves each other card its last-known height, so thousands cost what is on screen.
+pub struct CardList<'a, K> {
+    heights: &'a mut std::collections::HashMap<K, f32>,
+    focus: Option<egui::Rect>,
+}
+
+/// Where the widget with the keyboard focus was drawn last. Read it at the top of a
+/// screen, before any of its widgets: Tab hands the focus on while they are drawn, and
+/// the lists further down must still know where it was.
+pub fn focused_rect(ui: &egui::Ui) -> Option<egui::Rect> {
+    ui.memory(|m| m.focused())
+        .and_then(|focused| ui.ctx().read_response(focused))
+        .map(|focused| focused.rect)
+}
+
+impl<'a, K: std::hash::Hash + Eq> CardList<'a, K> {
+    /// `focus` is [`focused_rect`] read at the top of the screen.
+    pub fn new(
+        heights: &'a mut std::collections::HashMap<K, f32>,
+        focus: Option<egui::Rect>,
+    ) -> Self {
+        CardList { heights, focus }
+    }
+
+    /// Draws one card, or only its space; `keep` draws it anyway (it is being edited).
+    pub fn card(&mut self, ui: &mut egui::Ui, id: K, keep: bool, draw: impl FnOnce(&mut egui::Ui)) {
+        let width = ui.available_width();
+        if let Some(height) = self.heights.get(&id).copied()
+            && !keep
+        {
+            let rect = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(width, height));
+            let near = ui.clip_rect().expand2(egui::vec2(0.0, CULL_MARGIN));
+            let near_focus = self
+                .focus
+                .is_some_and(|focus| rect.intersects(focus.expand2(egui::vec2(0.0, FOCUS_REACH))));
+            if !rect.intersects(near) && !near_focus {
+                ui.allocate_space(egui::vec2(width, height));
+                return;
+            }
+        }
+        let rect = ui.scope(draw).response.rect;
+        self.heights.insert(id, rect.height());
+    }
+}
+
 pub fn columns_ui(ui: &mut egui::Ui, count: usize, mut add: impl FnMut(usize, &mut egui::Ui)) {
     ui.columns(count, |columns| {
         for (i, column) in columns.iter_mut().enumerate() {

@@ -1,0 +1,113 @@
+//! Files and exports of the large case (300 notes, 80 options): load, save (with fsync
+//! and the `.bak`), each export format, the personal-data scan and the pseudonymised copy.
+//!
+//! `cargo bench --bench files`; one: `cargo bench --bench files -- export/pdf`.
+
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use swan_casus::export::{self, Format, Names};
+use swan_casus::i18n::Language;
+use swan_casus::method::Method;
+use swan_casus::model::sample::{SampleSize, generate};
+use swan_casus::model::{Entry, Level, MAX_TEXT_CHARS, Phase};
+use swan_casus::{privacy, storage};
+
+fn bench_files(c: &mut Criterion) {
+    let case = generate(SampleSize::LARGE);
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("groot.swan.ron");
+    storage::save_case(&path, &case).unwrap();
+
+    let mut group = c.benchmark_group("file");
+    group.bench_function("load", |b| {
+        b.iter(|| storage::load_case(&path).unwrap().notes.len())
+    });
+    group.bench_function("save", |b| {
+        b.iter(|| storage::save_case(&path, &case).unwrap())
+    });
+    group.bench_function("save_and_load", |b| {
+        b.iter(|| {
+            storage::save_case(&path, &case).unwrap();
+            storage::load_case(&path).unwrap().notes.len()
+        })
+    });
+    group.finish();
+
+    let method = Method::builtin();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let mut group = c.benchmark_group("export");
+    group.measurement_time(Duration::from_secs(8));
+    for format in [
+        Format::Pdf,
+        Format::Docx,
+        Format::Html,
+        Format::Markdown,
+        Format::Csv,
+    ] {
+        if format == Format::Pdf {
+            group.sample_size(10);
+            group.measurement_time(Duration::from_secs(8));
+        }
+        group.bench_function(format.extension(), |b| {
+            b.iter(|| {
+                export::export(
+                    &case,
+                    &method,
+                    Language::Nl,
+                    format,
+                    Names::Pseudonymised,
+                    today,
+                )
+                .unwrap()
+                .len()
+            })
+        });
+    }
+
+    // The longest note a field holds, in a PDF: bounded time and memory.
+    let mut long = generate(SampleSize {
+        notes: 0,
+        options: 0,
+        persons: 0,
+    });
+    let sentence = "De mantelzorger vertelt over de trap, de post en de buurtkamer. ";
+    let text: String = sentence.repeat(MAX_TEXT_CHARS / sentence.chars().count());
+    long.add_note(Phase::Understand, Level::ALL[0], Entry::new(text));
+    group.sample_size(10);
+    group.bench_function("pdf_longest_note", |b| {
+        b.iter(|| {
+            export::export(
+                &long,
+                &method,
+                Language::Nl,
+                Format::Pdf,
+                Names::Pseudonymised,
+                today,
+            )
+            .unwrap()
+            .len()
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("privacy");
+    group.bench_function("check", |b| b.iter(|| privacy::check_case(&case).len()));
+    group.bench_function("pseudonymise", |b| {
+        b.iter(|| privacy::pseudonymise(&case, Language::Nl).notes.len())
+    });
+    // The pseudonym view of a case with a thousand persons named in it.
+    let crowded = generate(SampleSize {
+        persons: 1000,
+        ..SampleSize::LARGE
+    });
+    group.sample_size(10);
+    group.bench_function("pseudonymise_1000_persons", |b| {
+        b.iter(|| privacy::pseudonymise(&crowded, Language::Nl).notes.len())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_files);
+criterion_main!(benches);
