@@ -511,7 +511,10 @@ mod tests {
         ] {
             let case = case_with(&persons, note);
             assert_eq!(names_found(&case), [form], "{note}");
-            let shown = pseudonymise(&case, Language::Nl).notes[0].entry.text.clone();
+            let shown = pseudonymise(&case, Language::Nl).notes[0]
+                .entry
+                .text
+                .clone();
             assert!(!shown.contains(form), "{note} → {shown}");
         }
         for note in [
@@ -521,7 +524,11 @@ mod tests {
             "De A. en B. staan voor niveaus.",
         ] {
             let case = case_with(&persons, note);
-            assert!(names_found(&case).is_empty(), "{note}: {:?}", names_found(&case));
+            assert!(
+                names_found(&case).is_empty(),
+                "{note}: {:?}",
+                names_found(&case)
+            );
         }
     }
 

@@ -199,17 +199,38 @@ fn fold_name(name: &str) -> Option<Vec<Vec<char>>> {
 /// Words that begin a Dutch (or Arabic, French, German…) surname without being its core:
 /// "de Vries", "van der Berg", "El Amrani", "ter Horst".
 const PREFIX_WORDS: &[&str] = &[
-    "van", "de", "der", "den", "het", "'t", "te", "ter", "ten", "in", "op", "uit", "uijt",
-    "aan", "bij", "onder", "over", "voor", "vd", "v.d.", "el", "al", "la", "le", "du", "da",
-    "di", "dos", "das", "del", "della", "von", "zu", "ibn", "bin", "ben", "abu", "'s", "d'",
+    "van", "de", "der", "den", "het", "'t", "te", "ter", "ten", "in", "op", "uit", "uijt", "aan",
+    "bij", "onder", "over", "voor", "vd", "v.d.", "el", "al", "la", "le", "du", "da", "di", "dos",
+    "das", "del", "della", "von", "zu", "ibn", "bin", "ben", "abu", "'s", "d'",
 ];
 
 /// Social forms of address that stand before a surname or a first name. Not "mr." or
 /// "dr.": those are degrees, and "mr." is also the English "Mr.".
 const TITLES: &[&str] = &[
-    "mevrouw", "mevr.", "mevr", "mw.", "mw", "mevrouwtje", "meneer", "mijnheer", "mnr.",
-    "dhr.", "dhr", "de heer", "heer", "juffrouw", "juf", "mej.", "mejuffrouw", "mrs.", "ms.",
-    "miss", "tante", "oom", "opa", "oma",
+    "mevrouw",
+    "mevr.",
+    "mevr",
+    "mw.",
+    "mw",
+    "mevrouwtje",
+    "meneer",
+    "mijnheer",
+    "mnr.",
+    "dhr.",
+    "dhr",
+    "de heer",
+    "heer",
+    "juffrouw",
+    "juf",
+    "mej.",
+    "mejuffrouw",
+    "mrs.",
+    "ms.",
+    "miss",
+    "tante",
+    "oom",
+    "opa",
+    "oma",
 ];
 
 /// The ways people write a person's name, from the real name and the other names (a
@@ -294,6 +315,24 @@ fn add_forms_of(name: &str, forms: &mut Vec<String>) {
                 {
                     surnames.push(part_words[k..].join(" "));
                 }
+            }
+        }
+    }
+    // Where the surname starts is a guess ("Goyaerts van Waderle" is one surname): every
+    // tail of the name after the first word may be the surname, with the first initial.
+    if words.len() > 2 {
+        let initial = words[0].chars().find(|c| c.is_alphabetic());
+        for k in 1..words.len() - 1 {
+            let tail = words[k..].join(" ");
+            if let Some(c) = initial {
+                forms.push(format!("{}. {tail}", c.to_uppercase()));
+            }
+            // "Wouters van Eijndhoven-Waas": also "Wouters van Eijndhoven".
+            if let Some((head, _)) = tail.split_once('-') {
+                surnames.push(head.trim().to_owned());
+            }
+            if !surnames.contains(&tail) {
+                surnames.push(tail);
             }
         }
     }

@@ -69,7 +69,14 @@ fn find_years_of_birth(text: &str, cues: &[(usize, usize)], out: &mut Vec<Findin
         while matches!(b.get(p), Some(b' ' | b':' | b'(' | b'\t')) && p - ce < 4 {
             p += 1;
         }
-        for word in [b"in ".as_slice(), b"anno ", b"ca. ", b"circa ", b"rond ", b"omstreeks "] {
+        for word in [
+            b"in ".as_slice(),
+            b"anno ",
+            b"ca. ",
+            b"circa ",
+            b"rond ",
+            b"omstreeks ",
+        ] {
             if starts_with_ci(b, p, word) {
                 p = skip_spaces(b, p + word.len(), 2);
                 break;

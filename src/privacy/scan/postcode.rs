@@ -26,9 +26,9 @@ pub(super) fn find_postcodes(text: &str, out: &mut Vec<Finding>) {
 /// ("1000 MG", "2000 XL", "1500ml"), in any case. Only a street and number before make
 /// them a postcode.
 const UNITS: &[&[u8; 2]] = &[
-    b"ML", b"MG", b"KG", b"KM", b"CM", b"MM", b"GR", b"KW", b"MB", b"GB", b"KB", b"TB",
-    b"PK", b"HZ", b"CC", b"CL", b"DL", b"LT", b"XL", b"XS", b"XX", b"MW", b"GW", b"KJ",
-    b"PM", b"AM", b"BC", b"AD", b"NM", b"MA", b"WH",
+    b"ML", b"MG", b"KG", b"KM", b"CM", b"MM", b"GR", b"KW", b"MB", b"GB", b"KB", b"TB", b"PK",
+    b"HZ", b"CC", b"CL", b"DL", b"LT", b"XL", b"XS", b"XX", b"MW", b"GW", b"KJ", b"PM", b"AM",
+    b"BC", b"AD", b"NM", b"MA", b"WH",
 ];
 
 /// Abbreviations that follow a year ("sinds 2024 NL-breed"), not a postcode.
@@ -37,15 +37,28 @@ const AFTER_YEAR: &[&[u8; 2]] = &[b"NL", b"VS", b"BV", b"NV", b"VN", b"HR", b"DG
 /// Short words that follow a number in a sentence ("tussen 2024 en 2025", "in 2019 na 2
 /// jaar"): in lower or mixed case they are words, not the letters of a postcode.
 const WORDS: &[&[u8; 2]] = &[
-    b"EN", b"DE", b"TE", b"NA", b"AL", b"ZE", b"JE", b"WE", b"ME", b"ER", b"EL", b"ET",
-    b"CA", b"DD", b"EX", b"HE", b"LA", b"LE", b"DA", b"BE", b"WA", b"ZA", b"ZW",
+    b"EN", b"DE", b"TE", b"NA", b"AL", b"ZE", b"JE", b"WE", b"ME", b"ER", b"CA", b"DD", b"EX",
 ];
 
 /// Words before a number that make it a model, size or reference, not a postcode:
 /// "type 2000 XL", "model 1200 LX".
 const NOT_BEFORE: &[&[u8]] = &[
-    b"type", b"model", b"serie", b"versie", b"art.", b"artikel", b"artikelnummer", b"code",
-    b"nr.", b"nummer", b"ordernummer", b"kamer", b"lokaal", b"maat", b"formaat", b"klasse",
+    b"type",
+    b"model",
+    b"serie",
+    b"versie",
+    b"art.",
+    b"artikel",
+    b"artikelnummer",
+    b"code",
+    b"nr.",
+    b"nummer",
+    b"ordernummer",
+    b"kamer",
+    b"lokaal",
+    b"maat",
+    b"formaat",
+    b"klasse",
 ];
 
 fn postcode_at(text: &str, i: usize) -> Option<(usize, usize)> {
@@ -109,14 +122,29 @@ fn postcode_at(text: &str, i: usize) -> Option<(usize, usize)> {
     if (1900..=2099).contains(&year) && AFTER_YEAR.contains(&&[l1, l2]) {
         return None; // sinds 2024 EU-breed
     }
-    // Lower case alone is too weak a sign; upper case alone narrows to a street.
-    upper.then_some((i, end))
+    // Lower case alone is too weak a sign; upper case alone narrows to a street, when
+    // the text shows it is an address ("woont in 3511 LX", "3511 LX Utrecht") and not a
+    // product code ("hoortoestel 4128 PX").
+    let in_before = super::text::ends_with_word_ci(b[..i].trim_ascii_end(), b"in");
+    (upper && (cue || in_before || place_after(text, end))).then_some((i, end))
 }
 
 /// Words shortly before a postcode that say an address follows.
 const ADDRESS_CUES: &[&[u8]] = &[
-    b"postcode", b"adres", b"woonadres", b"postadres", b"woont", b"wonend", b"woonachtig",
-    b"verhuist", b"verhuisd", b"verblijft", b"naar", b"op", b"te", b"address",
+    b"postcode",
+    b"adres",
+    b"woonadres",
+    b"postadres",
+    b"woont",
+    b"wonend",
+    b"woonachtig",
+    b"verhuist",
+    b"verhuisd",
+    b"verblijft",
+    b"naar",
+    b"op",
+    b"te",
+    b"address",
 ];
 
 fn address_cue_before(text: &str, i: usize) -> bool {
@@ -125,7 +153,10 @@ fn address_cue_before(text: &str, i: usize) -> bool {
     while e > 0 && matches!(b[e - 1], b' ' | b':' | b',') {
         e -= 1;
     }
-    e < i && ADDRESS_CUES.iter().any(|w| super::text::ends_with_word_ci(&b[..e], w))
+    e < i
+        && ADDRESS_CUES
+            .iter()
+            .any(|w| super::text::ends_with_word_ci(&b[..e], w))
 }
 
 /// A dose or count after a number: "2 dd", "3x per dag", "2 keer", "1 tablet".
