@@ -618,3 +618,90 @@ fn the_example_cases_hold_no_personal_data() {
         assert!(findings.is_empty(), "{}: {findings:?}", case.title);
     }
 }
+
+/// The fixture with a registered person whose real name is in the text.
+fn case_with_registered_name(dir: &Path, extra: &str) -> PathBuf {
+    let mut case = fixture();
+    let id = case.add_person();
+    let person = case.persons.iter_mut().find(|p| p.id == id).unwrap();
+    person.real_name = "Jan de Boer".into();
+    person.pseudonym = "zoon".into();
+    case.description = format!("Jan de Boer belt Janssen elke week.{extra}");
+    let path = dir.join("met-naam.swan.ron");
+    storage::save_case(&path, &case).unwrap();
+    path
+}
+
+#[test]
+fn with_names_the_names_may_be_shown_but_other_personal_data_still_stops_the_export() {
+    let temp = tempfile::tempdir().unwrap();
+    let output = temp.path().join("plan.md");
+    let export = |path: &Path, names: bool| {
+        let mut command = swan();
+        command.arg("export").arg(path).args(["--format", "md"]);
+        if names {
+            command.arg("--with-names");
+        }
+        command.arg("--output").arg(&output).output().unwrap()
+    };
+    let path = case_with_registered_name(temp.path(), "");
+    let out = export(&path, true);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let markdown = std::fs::read_to_string(&output).unwrap();
+    assert!(markdown.contains("Jan de Boer belt Janssen"), "{markdown}");
+    // Pseudonymised (the default): no finding either, and no name in the file.
+    let out = export(&path, false);
+    assert!(out.status.success());
+    let markdown = std::fs::read_to_string(&output).unwrap();
+    assert!(markdown.contains("zoon belt Janssen"), "{markdown}");
+    std::fs::remove_file(&output).unwrap();
+
+    let path = case_with_registered_name(temp.path(), " IBAN NL91 ABNA 0417 1643 00.");
+    let out = export(&path, true);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("1 keer persoonsgegevens"), "{stderr}");
+    assert!(
+        stderr.contains("IBAN: “NL91 ABNA 0417 1643 00”"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("Echte naam"), "{stderr}");
+    assert!(!output.exists(), "nothing is written");
+}
+
+#[test]
+fn replacing_a_name_in_the_check_leaves_longer_words_intact() {
+    let temp = tempfile::tempdir().unwrap();
+    let path = case_with_registered_name(temp.path(), " Jan komt in januari.");
+    let mut app = start(temp.path(), Some(path), (1280.0, 800.0));
+    app.harness.get_by_label("Bestand").click();
+    app.harness.run();
+    app.click("Persoonsgegevens controleren…");
+    assert!(
+        app.harness
+            .query_by_label("Persoonsgegevens in de casus")
+            .is_some()
+    );
+    // Pointer clicks may not reach a button in a modal; a screen reader's click does.
+    app.harness
+        .get_by_label("Vervangen: Echte naam “Jan de Boer”")
+        .click_accesskit();
+    app.harness.run();
+    let description = &app.app().document().unwrap().case.description;
+    assert_eq!(
+        description,
+        "zoon belt Janssen elke week. zoon komt in januari."
+    );
+    // The check is run again: that name is found no more (the fixture's other people
+    // still are).
+    let left: Vec<String> = app
+        .harness
+        .query_all_by_label_contains("Echte naam “Jan")
+        .map(|n| format!("{n:?}"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

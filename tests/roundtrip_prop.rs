@@ -217,11 +217,22 @@ fn case() -> impl Strategy<Value = Case> {
                     .into_iter()
                     .map(|(real_name, pseudonym)| Person {
                         id: fresh.next().unwrap(),
+                        // Any text round-trips here as well.
+                        other_names: real_name.chars().rev().collect(),
                         real_name,
                         pseudonym,
                     })
                     .collect();
+                // A place marked "geen naam": any texts, kept as they are.
+                let not_names = (!title.is_empty())
+                    .then(|| swan_casus::model::NotAName {
+                        word: title.clone(),
+                        context: description.clone(),
+                    })
+                    .into_iter()
+                    .collect();
                 Case {
+                    not_names,
                     title,
                     description,
                     question,

@@ -256,11 +256,12 @@ fn export_one(
         Reported
     })?;
     if !options.allow_personal_data {
+        let real_names = options.names == Names::Real;
+        let findings = crate::privacy::check_export(&case, real_names, language);
         let leaving = match options.names {
             Names::Pseudonymised => crate::privacy::pseudonymise(&case, language),
             Names::Real => case.clone(),
         };
-        let findings = crate::privacy::check_case(&leaving);
         if !findings.is_empty() {
             report_findings(language, path, &leaving, &findings, err);
             return Err(Reported);

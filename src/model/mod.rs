@@ -421,6 +421,19 @@ pub struct Case {
     /// How the meeting went: time per step, speaking rounds, the silent round.
     #[serde(skip_serializing_if = "Meeting::is_empty")]
     pub meeting: Meeting,
+    /// Places where a name form is an ordinary word ("in het bos", "1 jan."), marked
+    /// "geen naam" in the check, so they are neither reported nor replaced again.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_names: Vec<NotAName>,
+}
+
+/// A word that looks like a registered name but is not one at this place: the word, and
+/// the words around it (lower case, no diacritics) that tell the place apart.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct NotAName {
+    pub word: String,
+    pub context: String,
 }
 
 /// Someone in the case, not at the table.
@@ -432,6 +445,10 @@ pub struct Person {
     pub real_name: String,
     /// What is shown instead: "bewoner", "dochter (14)", "mevrouw V.".
     pub pseudonym: String,
+    /// Other names the person goes by (nickname, maiden name), separated by commas or
+    /// line breaks; replaced like the real name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub other_names: String,
 }
 
 /// The resident's consent to discussing the case.

@@ -196,6 +196,221 @@ fn fold_name(name: &str) -> Option<Vec<Vec<char>>> {
     (!words.is_empty()).then_some(words)
 }
 
+/// Words that begin a Dutch (or Arabic, French, German…) surname without being its core:
+/// "de Vries", "van der Berg", "El Amrani", "ter Horst".
+const PREFIX_WORDS: &[&str] = &[
+    "van", "de", "der", "den", "het", "'t", "te", "ter", "ten", "in", "op", "uit", "uijt", "aan",
+    "bij", "onder", "over", "voor", "vd", "v.d.", "el", "al", "la", "le", "du", "da", "di", "dos",
+    "das", "del", "della", "von", "zu", "ibn", "bin", "ben", "abu", "'s", "d'",
+];
+
+/// Social forms of address that stand before a surname or a first name. Not "mr." or
+/// "dr.": those are degrees, and "mr." is also the English "Mr.".
+const TITLES: &[&str] = &[
+    "mevrouw",
+    "mevr.",
+    "mevr",
+    "mw.",
+    "mw",
+    "mevrouwtje",
+    "meneer",
+    "mijnheer",
+    "mnr.",
+    "dhr.",
+    "dhr",
+    "de heer",
+    "heer",
+    "juffrouw",
+    "juf",
+    "mej.",
+    "mejuffrouw",
+    "mrs.",
+    "ms.",
+    "miss",
+    "tante",
+    "oom",
+    "opa",
+    "oma",
+];
+
+/// The ways people write a person's name, from the real name and the other names (a
+/// nickname, a maiden name; separated by commas or line breaks): the whole name; the
+/// first name(s); the surname with and without its prefix ("de Vries", "Vries"), and
+/// each part of a double one ("Jansen", "Bakker"); initials with the surname ("Z. de
+/// Vries", "A.B. de Vries"); a title with the surname or first name ("mevrouw De
+/// Vries", "meneer Jan"); and the possessive with s ("Miekes"). Case and diacritics are
+/// the matcher's business. A form needs two letters: an initial alone is not a name.
+pub fn name_forms(real_name: &str, other_names: &str) -> Vec<String> {
+    let mut forms: Vec<String> = Vec::new();
+    let names = std::iter::once(real_name).chain(other_names.split([',', ';', '\n']));
+    for name in names {
+        add_forms_of(name, &mut forms);
+    }
+    let mut seen = std::collections::HashSet::new();
+    forms.retain(|f| f.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    forms.retain(|f| seen.insert(fold_key(f)));
+    forms
+}
+
+fn fold_key(s: &str) -> Vec<Vec<char>> {
+    fold_name(s).unwrap_or_default()
+}
+
+fn is_prefix_word(w: &str) -> bool {
+    PREFIX_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w))
+}
+
+/// A word that is only an initial or initials: "A.", "A.B.", "J".
+fn is_initials(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters == 1 || (w.contains('.') && w.split('.').all(|p| p.chars().count() <= 1))
+}
+
+fn add_forms_of(name: &str, forms: &mut Vec<String>) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() {
+        return;
+    }
+    forms.push(words.join(" "));
+    // Given names, surname prefix and the core of the surname.
+    let (given, prefix, core): (&[&str], &[&str], &[&str]) = if words.len() == 1 {
+        (&words[..], &[], &[])
+    } else {
+        let start = (1..words.len() - 1).find(|&k| is_prefix_word(words[k]));
+        match start {
+            Some(k) => {
+                let mut m = k;
+                while m < words.len() - 1 && is_prefix_word(words[m]) {
+                    m += 1;
+                }
+                (&words[..k], &words[k..m], &words[m..])
+            }
+            None => (&words[..words.len() - 1], &[], &words[words.len() - 1..]),
+        }
+    };
+    let given: Vec<&str> = given.iter().copied().filter(|w| !is_initials(w)).collect();
+    let mut firsts: Vec<String> = given.iter().map(|w| (*w).to_owned()).collect();
+    if given.len() > 1 {
+        firsts.push(given.join(" "));
+    }
+    let mut surnames: Vec<String> = Vec::new();
+    if !core.is_empty() {
+        let core_text = core.join(" ");
+        if !prefix.is_empty() {
+            surnames.push(format!("{} {core_text}", prefix.join(" ")));
+        }
+        surnames.push(core_text.clone());
+        // A double surname: each part, with and without its own prefix.
+        let parts: Vec<&str> = core_text
+            .split('-')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() > 1 {
+            for part in parts {
+                surnames.push(part.to_owned());
+                let part_words: Vec<&str> = part.split_whitespace().collect();
+                if let Some(k) = part_words.iter().position(|w| !is_prefix_word(w))
+                    && k > 0
+                {
+                    surnames.push(part_words[k..].join(" "));
+                }
+            }
+        }
+    }
+    // Where the surname starts is a guess ("Goyaerts van Waderle" is one surname): every
+    // tail of the name after the first word may be the surname, with the first initial.
+    if words.len() > 2 {
+        let initial = words[0].chars().find(|c| c.is_alphabetic());
+        for k in 1..words.len() - 1 {
+            let tail = words[k..].join(" ");
+            if let Some(c) = initial {
+                forms.push(format!("{}. {tail}", c.to_uppercase()));
+            }
+            // "Wouters van Eijndhoven-Waas": also "Wouters van Eijndhoven".
+            if let Some((head, _)) = tail.split_once('-') {
+                surnames.push(head.trim().to_owned());
+            }
+            if !surnames.contains(&tail) {
+                surnames.push(tail);
+            }
+        }
+    }
+    // Initials come from every given name, also one written as an initial.
+    let initials: Vec<char> = words[..words.len() - prefix.len() - core.len()]
+        .iter()
+        .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+        .flat_map(char::to_uppercase)
+        .collect();
+    let full_surname = surnames.first().cloned();
+    if let Some(surname) = &full_surname
+        && !initials.is_empty()
+    {
+        let dotted: String = initials.iter().map(|c| format!("{c}.")).collect();
+        let spaced: Vec<String> = initials.iter().map(|c| format!("{c}.")).collect();
+        forms.push(format!("{dotted} {surname}"));
+        forms.push(format!("{} {surname}", spaced.join(" ")));
+        forms.push(format!("{}. {surname}", initials[0]));
+        forms.push(format!("{} {surname}", initials[0]));
+    }
+    let mut bases: Vec<String> = Vec::new();
+    bases.extend(firsts);
+    bases.extend(surnames);
+    for base in bases.clone() {
+        for title in TITLES {
+            forms.push(format!("{title} {base}"));
+        }
+    }
+    bases.push(words.join(" "));
+    for base in bases {
+        // Dutch possessive: "Miekes", "Jans"; after s, x or z an apostrophe, which the
+        // matcher already allows ("Kees'").
+        let last = base.chars().last().unwrap_or(' ').to_ascii_lowercase();
+        if !matches!(last, 's' | 'x' | 'z' | '.') {
+            forms.push(format!("{base}s"));
+        }
+        forms.push(base);
+    }
+}
+
+/// The text folded for comparing: lower case, no diacritics.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().filter(|&c| !is_mark(c)) {
+        fold_char(c, &mut |f| out.push(f));
+    }
+    out
+}
+
+/// The words around `range` in `text` (two before, two after, folded), which tell one
+/// place of a word apart from another: "wandelen in het bos met de".
+pub fn context_of(text: &str, range: Range<usize>) -> String {
+    let mut words: Vec<Range<usize>> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push(s..text.len());
+    }
+    let first = words.partition_point(|w| w.end <= range.start);
+    let last = words.partition_point(|w| w.start < range.end);
+    let from = first.saturating_sub(2);
+    let to = (last + 2).min(words.len());
+    words[from..to]
+        .iter()
+        .map(|w| fold(&text[w.clone()]))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,7 +15,7 @@ use crate::syntax::SyntaxError;
 /// is added, removed or changes meaning: unknown fields are refused (so a typo in a
 /// hand-edited file is reported instead of silently dropped at the next save), and the
 /// version is how an older app tells a newer file apart from a mistake.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// How the name of a case file ends.
 pub const CASE_SUFFIX: &str = ".swan.ron";
@@ -197,6 +197,9 @@ pub fn case_from_str(source: &str) -> Result<Case, LoadError> {
 ///   1 and 2 read unchanged.
 /// - 4: adds the meeting's record (`meeting`: planned and spent time per step, speaking
 ///   rounds, the silent round), with a default, so versions 1 to 3 read unchanged.
+/// - 5: adds a person's `other_names` (nickname, maiden name) and the case's `not_names`
+///   (places marked "geen naam" in the check); both with defaults, so versions 1 to 4
+///   read unchanged.
 ///
 /// A future migration that changes meaning goes here, on the text or on a `ron::Value`,
 /// before the typed parse.

@@ -410,12 +410,7 @@ impl SwanApp {
             .unwrap_or_else(|| self.t("case.not_saved_yet").to_owned());
         let title = doc.display_title(self.language());
         let title = if self.pseudonyms_shown {
-            let pairs = crate::privacy::name_pairs(&doc.case, self.language());
-            let refs: Vec<(&str, &str)> = pairs
-                .iter()
-                .map(|(n, p)| (n.as_str(), p.as_str()))
-                .collect();
-            crate::privacy::names::replace_names(&title, &refs)
+            crate::privacy::pseudonymise_text(&doc.case, self.language(), &title)
         } else {
             title
         };

@@ -49,6 +49,8 @@ pub enum Command {
     ExportTo(Format, PathBuf),
     /// Replace finding number N of the open check.
     ReplaceFinding(usize),
+    /// Mark finding number N of the open check as "geen naam".
+    NotAName(usize),
     /// Open the recovery copy with this index in the list found at start.
     RestoreRecovery(usize),
     DiscardRecovery(usize),

@@ -78,6 +78,7 @@ impl SwanApp {
             Command::ExportChecked(format) => self.export_checked(format, ctx),
             Command::ExportTo(format, path) => self.export_to(format, path, ctx),
             Command::ReplaceFinding(index) => self.replace_finding(index),
+            Command::NotAName(index) => self.mark_not_a_name(index),
             Command::RestoreRecovery(index) => self.restore(index),
             Command::DiscardRecovery(index) => self.discard_recovery(index),
         }
@@ -353,7 +354,7 @@ impl SwanApp {
     fn export_as(&mut self, format: Format, names: Names, ctx: &egui::Context) {
         let Some(doc) = &self.doc else { return };
         self.export.names = names;
-        let findings = PrivacyCheck::run(&doc.case, names, self.language());
+        let findings = PrivacyCheck::run_for_export(&doc.case, names, self.language());
         if findings.is_empty() {
             self.export_checked(format, ctx);
         } else {
@@ -405,7 +406,21 @@ impl SwanApp {
         doc.change("edit.replace_finding", |case| {
             crate::privacy::replace_finding(case, &finding, language);
         });
-        check.findings = PrivacyCheck::run(&doc.case, check.names, language);
+        check.findings = check.rerun(&doc.case, language);
+    }
+
+    fn mark_not_a_name(&mut self, index: usize) {
+        let language = self.language();
+        let (Some(Modal::PrivacyCheck(check)), Some(doc)) = (&mut self.modal, &mut self.doc) else {
+            return;
+        };
+        let Some(finding) = check.findings.get(index).cloned() else {
+            return;
+        };
+        doc.change("edit.not_a_name", |case| {
+            crate::privacy::mark_not_a_name(case, &finding);
+        });
+        check.findings = check.rerun(&doc.case, language);
     }
 
     fn delete_case_file(&mut self, path: &Path) {

@@ -190,6 +190,7 @@ fn check_ui(
     match privacy_check::privacy_check_ui(ctx, language, case, check) {
         Some(CheckAnswer::GoTo(place)) => Reply::CloseThen(Command::GoTo(place.stage(case))),
         Some(CheckAnswer::Replace(index)) => Reply::Do(Command::ReplaceFinding(index)),
+        Some(CheckAnswer::NotAName(index)) => Reply::Do(Command::NotAName(index)),
         Some(CheckAnswer::Export) => match check.then_export {
             Some(format) => Reply::CloseThen(Command::ExportChecked(format)),
             None => Reply::Close,

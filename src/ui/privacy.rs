@@ -108,5 +108,15 @@ fn persons_ui(ui: &mut egui::Ui, language: Language, case: &Case, commands: &mut
                 commands.push(CaseEdit::RemovePerson(person.id).into());
             }
         });
+        // A nickname or maiden name is replaced like the real name.
+        let field = TextField::PersonOtherNames(person.id);
+        let width = (ui.available_width() - 60.0).max(240.0);
+        widgets::edit_text(ui, case, field, commands, |text| {
+            egui::TextEdit::singleline(text)
+                .hint_text(tr(language, "privacy.other_names_hint"))
+                .desired_width(width)
+        })
+        .accessible_name(name_of("privacy.other_names_of"));
+        ui.add_space(4.0);
     }
 }

@@ -40,6 +40,21 @@ impl PrivacyCheck {
         }
     }
 
+    /// Checks the case before an export: with the real names chosen, the registered names
+    /// are meant to be in it and are no finding; every other kind still is.
+    pub fn run_for_export(case: &Case, names: Names, language: Language) -> Vec<CaseFinding> {
+        privacy::check_export(case, names == Names::Real, language)
+    }
+
+    /// The same check again, after a change to the case.
+    pub fn rerun(&self, case: &Case, language: Language) -> Vec<CaseFinding> {
+        if self.then_export.is_some() {
+            Self::run_for_export(case, self.names, language)
+        } else {
+            Self::run(case, self.names, language)
+        }
+    }
+
     fn key(finding: &CaseFinding) -> (Place, FindingKind, String) {
         (finding.place, finding.kind, finding.found.clone())
     }
@@ -57,6 +72,7 @@ impl PrivacyCheck {
 pub enum CheckAnswer {
     GoTo(Place),
     Replace(usize),
+    NotAName(usize),
     Export,
     Close,
 }
@@ -153,6 +169,17 @@ fn finding_ui(
                 .clicked()
             {
                 answer = Some(CheckAnswer::Replace(index));
+            }
+            if finding.kind == FindingKind::RegisteredName {
+                let not_a_name = named("personal_data.not_a_name_of");
+                if ui
+                    .button(t("personal_data.not_a_name"))
+                    .on_hover_text(t("personal_data.not_a_name_hint"))
+                    .accessible_name(not_a_name)
+                    .clicked()
+                {
+                    answer = Some(CheckAnswer::NotAName(index));
+                }
             }
             let key = PrivacyCheck::key(finding);
             let mut accepted = check.accepted.contains(&key);

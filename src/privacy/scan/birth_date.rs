@@ -8,6 +8,10 @@ use super::{Finding, FindingKind, push};
 /// Words that say the date next to them is a birth date (ASCII, any case).
 const BIRTH_CUES: &[&[u8]] = &[
     b"geboortedatum",
+    b"geboortejaar",
+    b"geb.jaar",
+    b"year of birth",
+    b"birth year",
     b"geboorte datum",
     b"geb.datum",
     b"geb. datum",
@@ -27,6 +31,7 @@ pub(super) fn find_dates_of_birth(text: &str, out: &mut Vec<Finding>) {
     if cues.is_empty() {
         return;
     }
+    find_years_of_birth(text, &cues, out);
     for (s, e) in find_dates(text) {
         let k = cues.partition_point(|c| c.1 <= s);
         let before = k > 0 && {
@@ -51,6 +56,39 @@ pub(super) fn find_dates_of_birth(text: &str, out: &mut Vec<Finding>) {
         });
         if before || after {
             push(out, FindingKind::DateOfBirth, s, e);
+        }
+    }
+}
+
+/// A year alone right after a cue: "geb. 1960", "geboren in 1948", "geboortejaar:
+/// 1939", "born in 1951". Only after the cue: "in 1950 geboren" says less.
+fn find_years_of_birth(text: &str, cues: &[(usize, usize)], out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    for &(_, ce) in cues {
+        let mut p = ce;
+        while matches!(b.get(p), Some(b' ' | b':' | b'(' | b'\t')) && p - ce < 4 {
+            p += 1;
+        }
+        for word in [
+            b"in ".as_slice(),
+            b"anno ",
+            b"ca. ",
+            b"circa ",
+            b"rond ",
+            b"omstreeks ",
+        ] {
+            if starts_with_ci(b, p, word) {
+                p = skip_spaces(b, p + word.len(), 2);
+                break;
+            }
+        }
+        if p > ce
+            && digits_end(b, p) == p + 4
+            && starts_number(text, p)
+            && ends_number(text, p + 4)
+            && year_end(b, p, false).is_some()
+        {
+            push(out, FindingKind::DateOfBirth, p, p + 4);
         }
     }
 }
@@ -361,6 +399,12 @@ mod tests {
             ("geb. 3-3-'45", "3-3-'45"),
             ("De cliënt (°12/04/1951) verhuisde.", "12/04/1951"),
             ("Geb.dat.: 3-mrt-1945", "3-mrt-1945"),
+            ("Mevrouw (geb. 1960) woont alleen.", "1960"),
+            ("Hij is geboren in 1948 in Deventer.", "1948"),
+            ("geboortejaar 1939", "1939"),
+            ("Geboortejaar: 1939", "1939"),
+            ("born in 1951", "1951"),
+            ("geb. 03-03-1945", "03-03-1945"),
         ] {
             assert_finds(text, &[], DateOfBirth, date);
         }
@@ -373,6 +417,9 @@ mod tests {
             "Geboren: 3-3-1945. Overleden: 5-6-2020.",
             "geboren op 31-02-1945",
             "Het was 20°C op 3 maart 2026.",
+            "Ze is geboren en getogen in Zwolle, sinds 1980 woont ze in Ede.",
+            "Geboren op de boerderij; in 1960 verhuisd.",
+            "geboren in 12 stappen",
         ] {
             let all = found(text, &[]);
             let dobs: Vec<_> = all.iter().filter(|(k, _)| *k == DateOfBirth).collect();

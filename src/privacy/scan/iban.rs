@@ -119,18 +119,10 @@ pub(super) fn find_ibans(text: &str, out: &mut Vec<Finding>) {
 }
 
 /// An IBAN starting at `start`, in either case, written in one piece or in groups
-/// separated by single spaces (NL91 ABNA 0417 1643 00, NL91 ABNA 0417164300).
+/// separated by single spaces, dashes or dots (NL91 ABNA 0417 1643 00, NL10-KNAB-9367-
+/// 5982-82, NL 91 ABNA 0417 1643 00 with a space after the country code).
 fn iban_at(text: &str, start: usize) -> Option<usize> {
     let b = text.as_bytes();
-    let head_ok = b.get(start..start + 4).is_some_and(|h| {
-        h[0].is_ascii_alphabetic()
-            && h[1].is_ascii_alphabetic()
-            && h[2].is_ascii_digit()
-            && h[3].is_ascii_digit()
-    });
-    if !head_ok {
-        return None;
-    }
     let mut chars = [0u8; 34];
     let mut len = 0;
     // Where the IBAN may end: (number of chars, byte end) after each group.
@@ -148,10 +140,23 @@ fn iban_at(text: &str, start: usize) -> Option<usize> {
         }
         ends[n_ends] = (len, e);
         n_ends += 1;
-        if b.get(e) != Some(&b' ') {
+        if !matches!(b.get(e), Some(b' ' | b'-' | b'.'))
+            || !b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric)
+        {
             break;
         }
         p = e + 1;
+    }
+    let head_ok = len >= 4
+        && chars[0].is_ascii_alphabetic()
+        && chars[1].is_ascii_alphabetic()
+        && chars[2].is_ascii_digit()
+        && chars[3].is_ascii_digit()
+        // The country code is a group of its own or the start of one: "NL 91", "NL91".
+        && ends[0].0 != 1
+        && ends[0].0 != 3;
+    if !head_ok {
+        return None;
     }
     if len < 15 {
         return None;
@@ -217,6 +222,10 @@ mod tests {
                 "(DE89 3704 0044 0532 0130 00)",
                 "DE89 3704 0044 0532 0130 00",
             ),
+            ("rek. NL10-KNAB-9367-5982-82.", "NL10-KNAB-9367-5982-82"),
+            ("NL 91 ABNA 0417 1643 00", "NL 91 ABNA 0417 1643 00"),
+            ("NL91.ABNA.0417.1643.00 t.n.v.", "NL91.ABNA.0417.1643.00"),
+            ("nl91-abna-0417164300", "nl91-abna-0417164300"),
         ] {
             assert_finds(text, &[], Iban, iban);
         }
@@ -234,5 +243,9 @@ mod tests {
         }
         // The digits of an IBAN with a typo are no phone number either.
         assert!(found("IBAN NL91 ABNA 0417 1643 01", &[]).is_empty());
+        // Written with dashes or a space after the country code: an IBAN, no phone.
+        for text in ["NL10-KNAB-9367-5982-82", "NL 91 ABNA 0417 1643 00"] {
+            assert_eq!(found(text, &[]), [(Iban, text.to_string())]);
+        }
     }
 }

@@ -66,6 +66,15 @@ impl Finding {
 /// Names also match without their diacritics ("Zoe" finds "Zoë", "IJsbrand" finds
 /// "Ĳsbrand"): a name written without its accents is still the same person.
 pub fn scan(text: &str, names: &[&str]) -> Vec<Finding> {
+    let names = names::find_names(text, names).into_iter().map(|(r, _)| r);
+    scan_with_names(text, names)
+}
+
+/// The same, with the places of the names found already (by the case's name matcher).
+pub fn scan_with_names(
+    text: &str,
+    names: impl IntoIterator<Item = std::ops::Range<usize>>,
+) -> Vec<Finding> {
     let mut found = Vec::new();
     iban::find_ibans(text, &mut found);
     bsn::find_bsns(text, &mut found);
@@ -73,7 +82,7 @@ pub fn scan(text: &str, names: &[&str]) -> Vec<Finding> {
     email::find_emails(text, &mut found);
     postcode::find_postcodes(text, &mut found);
     birth_date::find_dates_of_birth(text, &mut found);
-    for (range, _) in names::find_names(text, names) {
+    for range in names {
         push(
             &mut found,
             FindingKind::RegisteredName,

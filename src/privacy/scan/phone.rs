@@ -142,8 +142,10 @@ fn phone_at(text: &str, start: usize) -> Option<usize> {
         let prefix = if b[start] == b'+' { 3 } else { 4 };
         let p = skip_trunk_zero(b, start + prefix);
         if b.get(p) == Some(&b'0') {
+            // The trunk zero written twice or in the wrong place: +31 06 12345678,
+            // +3106-5223756 (nine digits), still a Dutch number.
             let (end, g) = read_groups(b, p, 10, 2)?;
-            (g.digits == 10 && nonzero(p + 1)).then_some(end)?
+            (g.digits == 9 || (g.digits == 10 && nonzero(p + 1))).then_some(end)?
         } else {
             let (end, g) = read_groups(b, p, 9, 1)?;
             (g.digits == 9 && nonzero(p)).then_some(end)?
@@ -168,16 +170,22 @@ fn phone_at(text: &str, start: usize) -> Option<usize> {
         } else {
             return None; // 00 without a separated country code: just zeros and ones
         };
-        (10..=15).contains(&g).then_some(end)?
+        if !(10..=15).contains(&g) {
+            // 0071 788817: ten digits from a 0, a domestic number after all.
+            let (end, g) = read_groups(b, start, 10, 3)?;
+            return (g.digits == 10 && g.count <= 3 && ends_number(text, end)).then_some(end);
+        }
+        end
     } else if b[start] == b'(' {
         // (010) 123 45 67, (06) 12345678, (0318) 12 34 56
         let p = start + 1;
         let e = digits_end(b, p);
         let area = e - p;
-        if !(2..=4).contains(&area) || b[p] != b'0' || !nonzero(p + 1) || b.get(e) != Some(&b')') {
+        if !(2..=4).contains(&area) || b[p] != b'0' || b.get(e) != Some(&b')') {
             return None;
         }
-        let q = skip_spaces(b, e + 1, 1);
+        // (010) 123 45 67, (043)-5138529
+        let q = phone_sep(b, e + 1).map_or(e + 1, |(n, _)| e + 1 + n);
         let (end, g) = read_groups(b, q, 10 - area, 2)?;
         (g.digits == 10 - area).then_some(end)?
     } else if b[start] == b'0' && nonzero(start + 1) {
@@ -219,6 +227,10 @@ mod tests {
             ("+31 10 1234567", "+31 10 1234567"),
             ("+31 318 123456", "+31 318 123456"),
             ("Belgisch nummer +32 470 12 34 56.", "+32 470 12 34 56"),
+            ("(043)-5138529", "(043)-5138529"),
+            ("+3106-5223756", "+3106-5223756"),
+            ("+31(0)058-144017", "+31(0)058-144017"),
+            ("0071 788817", "0071 788817"),
         ] {
             assert_finds(text, &[], Phone, phone);
         }

@@ -22,13 +22,44 @@ pub(super) fn find_postcodes(text: &str, out: &mut Vec<Finding>) {
     }
 }
 
-/// Letter pairs that, glued to four digits in lower case, are units, not postcodes.
+/// Letter pairs after four digits that are units, sizes or amounts, not postcodes
+/// ("1000 MG", "2000 XL", "1500ml"), in any case. Only a street and number before make
+/// them a postcode.
 const UNITS: &[&[u8; 2]] = &[
-    b"ml", b"mg", b"kg", b"km", b"cm", b"mm", b"gr", b"kw", b"mb", b"gb", b"kb", b"pk", b"hz",
+    b"ML", b"MG", b"KG", b"KM", b"CM", b"MM", b"GR", b"KW", b"MB", b"GB", b"KB", b"TB", b"PK",
+    b"HZ", b"CC", b"CL", b"DL", b"LT", b"XL", b"XS", b"XX", b"MW", b"GW", b"KJ", b"PM", b"AM",
+    b"BC", b"AD", b"NM", b"MA", b"WH",
 ];
 
 /// Abbreviations that follow a year ("sinds 2024 NL-breed"), not a postcode.
 const AFTER_YEAR: &[&[u8; 2]] = &[b"NL", b"VS", b"BV", b"NV", b"VN", b"HR", b"DG", b"MT"];
+
+/// Short words that follow a number in a sentence ("tussen 2024 en 2025", "in 2019 na 2
+/// jaar"): in lower or mixed case they are words, not the letters of a postcode.
+const WORDS: &[&[u8; 2]] = &[
+    b"EN", b"DE", b"TE", b"NA", b"AL", b"ZE", b"JE", b"WE", b"ME", b"ER", b"CA", b"DD", b"EX",
+];
+
+/// Words before a number that make it a model, size or reference, not a postcode:
+/// "type 2000 XL", "model 1200 LX".
+const NOT_BEFORE: &[&[u8]] = &[
+    b"type",
+    b"model",
+    b"serie",
+    b"versie",
+    b"art.",
+    b"artikel",
+    b"artikelnummer",
+    b"code",
+    b"nr.",
+    b"nummer",
+    b"ordernummer",
+    b"kamer",
+    b"lokaal",
+    b"maat",
+    b"formaat",
+    b"klasse",
+];
 
 fn postcode_at(text: &str, i: usize) -> Option<(usize, usize)> {
     let b = text.as_bytes();
@@ -41,36 +72,49 @@ fn postcode_at(text: &str, i: usize) -> Option<(usize, usize)> {
         p += 1;
     }
     let (l1, l2) = (*b.get(p)?, *b.get(p + 1)?);
+    if !(l1.is_ascii_alphabetic() && l2.is_ascii_alphabetic()) {
+        return None;
+    }
     let upper = l1.is_ascii_uppercase() && l2.is_ascii_uppercase();
-    // "1234ab" is a postcode typed in a hurry; "2024 en 2025" is not.
-    let lower = l1.is_ascii_lowercase() && l2.is_ascii_lowercase() && !spaced;
     // PostNL never uses F, I, O, Q, U, Y, nor the pairs SA, SD and SS.
     let pair = [l1.to_ascii_uppercase(), l2.to_ascii_uppercase()];
-    if !(upper || lower)
-        || pair.iter().any(|c| b"FIOQUY".contains(c))
-        || matches!(&pair, b"SA" | b"SD" | b"SS")
-    {
+    if pair.iter().any(|c| b"FIOQUY".contains(c)) || matches!(&pair, b"SA" | b"SD" | b"SS") {
         return None;
     }
     let end = p + 2;
-    if upper
-        && is_digit_at(b, end)
+    let unit = UNITS.contains(&&pair);
+    let word = !upper && WORDS.contains(&&pair);
+    // With a street and number before it, the postcode is certain.
+    if ends_word(text, end)
+        && let Some(s) = house_number_before(text, i)
+    {
+        return Some((s, end));
+    }
+    if word || model_before(text, i) {
+        return None; // tussen 2024 en 2025, type 2000 XL 3
+    }
+    // "KG", "MG", "PK" are postcode letters too ("5729 KG 186"): with such a pair the
+    // address must show, by a word such as "postcode" or "woont" before it, a house
+    // number not followed by a dose ("1000 MG 2 dd"), or a place name after it.
+    let cue = address_cue_before(text, i);
+    let number_ok = |e: usize| !unit || cue || (upper && !dose_after(text, e));
+    if is_digit_at(b, end)
+        && (upper || !spaced)
         && let Some(e) = house_number_end(text, end)
+        && number_ok(e)
     {
         return Some((i, e)); // 1234AB12
     }
     if !ends_word(text, end) {
         return None;
     }
-    // With a street and number before it, the postcode is certain.
-    if let Some(s) = house_number_before(text, i) {
-        return Some((s, end));
+    if let Some(e) = house_number_after(text, end)
+        && number_ok(e)
+    {
+        return Some((i, e)); // 1234 AB 12, 6525 aj 12-II
     }
-    if lower && UNITS.contains(&&[l1, l2]) {
-        return None; // 1500ml
-    }
-    if let Some(e) = house_number_after(text, end) {
-        return Some((i, e));
+    if unit && !(upper && (cue || place_after(text, end))) {
+        return None; // 1500 ml, 2000 XL
     }
     let year = b[i..i + 4]
         .iter()
@@ -78,8 +122,89 @@ fn postcode_at(text: &str, i: usize) -> Option<(usize, usize)> {
     if (1900..=2099).contains(&year) && AFTER_YEAR.contains(&&[l1, l2]) {
         return None; // sinds 2024 EU-breed
     }
-    // Lower case alone is too weak a sign; upper case alone narrows to a street.
-    upper.then_some((i, end))
+    // Lower case alone is too weak a sign; upper case alone narrows to a street, when
+    // the text shows it is an address ("woont in 3511 LX", "3511 LX Utrecht") and not a
+    // product code ("hoortoestel 4128 PX").
+    let in_before = super::text::ends_with_word_ci(b[..i].trim_ascii_end(), b"in");
+    (upper && (cue || in_before || place_after(text, end))).then_some((i, end))
+}
+
+/// Words shortly before a postcode that say an address follows.
+const ADDRESS_CUES: &[&[u8]] = &[
+    b"postcode",
+    b"adres",
+    b"woonadres",
+    b"postadres",
+    b"woont",
+    b"wonend",
+    b"woonachtig",
+    b"verhuist",
+    b"verhuisd",
+    b"verblijft",
+    b"naar",
+    b"op",
+    b"te",
+    b"address",
+];
+
+fn address_cue_before(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let mut e = i;
+    while e > 0 && matches!(b[e - 1], b' ' | b':' | b',') {
+        e -= 1;
+    }
+    e < i
+        && ADDRESS_CUES
+            .iter()
+            .any(|w| super::text::ends_with_word_ci(&b[..e], w))
+}
+
+/// A dose or count after a number: "2 dd", "3x per dag", "2 keer", "1 tablet".
+fn dose_after(text: &str, e: usize) -> bool {
+    let b = text.as_bytes();
+    let p = skip_spaces(b, e, 2);
+    [
+        b"dd".as_slice(),
+        b"x",
+        b"keer",
+        b"maal",
+        b"per",
+        b"tablet",
+        b"tabl",
+        b"stuk",
+        b"caps",
+        b"druppel",
+        b"dagen",
+        b"weken",
+    ]
+    .iter()
+    .any(|w| starts_with_ci(b, p, w) && ends_word(text, p + w.len()))
+        || matches!(b.get(e), Some(b'x' | b'X'))
+}
+
+/// A place name after the postcode: a capital and at least two more letters.
+fn place_after(text: &str, end: usize) -> bool {
+    let b = text.as_bytes();
+    let p = skip_spaces(b, end, 2);
+    p > end
+        && b.get(p).is_some_and(u8::is_ascii_uppercase)
+        && b.get(p + 1..p + 3)
+            .is_some_and(|w| w.iter().all(u8::is_ascii_lowercase))
+}
+
+/// A word such as "type" or "model" right before the number at `i`.
+fn model_before(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let mut e = i;
+    while e > 0 && matches!(b[e - 1], b' ' | b':') {
+        e -= 1;
+    }
+    if e == i {
+        return false;
+    }
+    NOT_BEFORE
+        .iter()
+        .any(|w| super::text::ends_with_word_ci(&b[..e], w))
 }
 
 /// A house number at `p`: 12, 12a, 12-2, 12-hs, 3/4, 12bis. Returns its end.
@@ -234,6 +359,12 @@ mod tests {
             ("postcode 3511 LX, huisnummer 14", "3511 LX, huisnummer 14"),
             ("1234ab 7", "1234ab 7"),
             ("Ze woont in 3511 LX.", "3511 LX"),
+            ("6525 aj 12", "6525 aj 12"),
+            ("postcode 6525aj, nr. 12", "6525aj, nr. 12"),
+            ("1234AB 12a", "1234AB 12a"),
+            ("1234 AB 12-II", "1234 AB 12-II"),
+            ("1234 Ab 3", "1234 Ab 3"),
+            ("Heuvelweg 4, 1012 mg Amsterdam", "4, 1012 mg"),
         ] {
             assert_finds(text, &[], PostcodeWithNumber, postcode);
         }
@@ -250,6 +381,15 @@ mod tests {
             "1234 QU",
             "Sinds 2024 NL-breed",
             "https://example.org/kaart/1234AB12",
+            "Metformine 1000 MG 2 dd 1 tablet",
+            "Metformine 1000 mg 2 dd 1 tablet",
+            "Scootmobiel type 2000 XL",
+            "Scootmobiel type 2000 XL 3 jaar oud",
+            "tussen 2024 en 2025 en in 2019 na 2 jaar",
+            "in 2020 ze 3 keer gebeld",
+            "Rolstoel model 1200 LX 4 wielen",
+            "Paracetamol 1000MG 3x per dag",
+            "Zo'n 1500 km 2 keer per jaar",
         ] {
             assert_no(text, &[], PostcodeWithNumber);
         }
