@@ -7,7 +7,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use swan_casus::i18n::Language;
 use swan_casus::method::Method;
-use swan_casus::model::{Decision, Level, Phase, Stage};
+use swan_casus::model::{Case, Decision, Level, Phase, Stage};
 
 const NL: Language = Language::Nl;
 
@@ -301,4 +301,41 @@ fn shows(app: &TestApp, text: &str) -> bool {
         })
         .next()
         .is_some()
+}
+
+#[test]
+fn on_the_projector_no_file_name_title_or_message_names_a_person() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut case = Case {
+        title: "Mevrouw Jansen en de trap".into(),
+        ..Case::default()
+    };
+    let id = case.add_person();
+    case.persons[0].real_name = "Marian Jansen".into();
+    case.persons[0].pseudonym = "bewoner".into();
+    assert_eq!(case.persons[0].id, id);
+    let path = temp.path().join("Casus Jansen.swan.ron");
+    swan_casus::storage::save_case(&path, &case).unwrap();
+    let mut app = start(temp.path(), Some(path.clone()), (1280.0, 800.0));
+    // Opening names the file in the status bar; the title names it too.
+    assert!(shows(&app, "Jansen"));
+
+    app.press(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    assert!(!shows(&app, "Jansen"), "a name is still on screen");
+    let title = app.app().title();
+    assert!(!title.contains("Jansen"), "{title}");
+    assert!(title.contains("Casus bewoner.swan.ron"), "{title}");
+    // Saving reports the file, by its pseudonymised name.
+    app.press(Modifiers::COMMAND, Key::S);
+    assert!(shows(&app, "bewoner.swan.ron"));
+    assert!(!shows(&app, "Jansen"));
+    // Closed, the start screen keeps the recent files to itself.
+    app.harness.get_by_label("Bestand").click();
+    app.harness.run();
+    app.click("Casus sluiten");
+    assert!(shows(&app, "Recente bestanden zijn verborgen"));
+    assert!(!shows(&app, "Jansen"));
+
+    app.press(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    assert!(shows(&app, "Casus Jansen.swan.ron"));
 }

@@ -13,9 +13,27 @@ pub use scan::FindingKind;
 /// One text of the case (or about it, such as the window title) with every registered
 /// name replaced by its pseudonym, as `pseudonymise` does.
 pub fn pseudonymise_text(case: &Case, language: Language, text: &str) -> String {
-    let matcher = NameMatcher::new(case);
-    let shown = shown_names(case, language);
-    replace_ranges(text, matcher.find(text), |person| &shown[person])
+    TextPseudonymiser::new(case, language).apply(text)
+}
+
+/// Replaces the registered names of one case in loose texts (the window title, file
+/// names, messages), made once per version of the case rather than once per text.
+pub struct TextPseudonymiser {
+    matcher: NameMatcher,
+    shown: Vec<String>,
+}
+
+impl TextPseudonymiser {
+    pub fn new(case: &Case, language: Language) -> TextPseudonymiser {
+        TextPseudonymiser {
+            matcher: NameMatcher::new(case),
+            shown: shown_names(case, language),
+        }
+    }
+
+    pub fn apply(&self, text: &str) -> String {
+        replace_ranges(text, self.matcher.find(text), |person| &self.shown[person])
+    }
 }
 
 /// The registered names of a case in every form people write them, and the places the

@@ -283,7 +283,17 @@ impl SwanApp {
         let now = (self.clock)();
         let Some(doc) = &mut self.doc else {
             let recent = &self.settings.recent_files;
-            start::start_ui(ui, language, &self.method, recent, &self.overdue, commands);
+            let hidden = self.pseudonyms_shown;
+            let overdue = &self.overdue;
+            start::start_ui(
+                ui,
+                language,
+                &self.method,
+                recent,
+                overdue,
+                hidden,
+                commands,
+            );
             return;
         };
         if self.presenting.here {
@@ -371,7 +381,9 @@ impl SwanApp {
             Some(doc) => Some(&doc.case),
             None => None,
         };
-        match modal::modal_ui(ctx, language, &self.method, open, shown) {
+        let (doc, pseudonyms) = (self.doc.as_ref(), self.pseudonyms_shown);
+        let screen = |text: &str| on_screen(doc, pseudonyms, language, text);
+        match modal::modal_ui(ctx, language, &self.method, open, shown, &screen) {
             Reply::Wait => {}
             Reply::Close => self.modal = None,
             Reply::CloseThen(command) => {
@@ -409,12 +421,19 @@ impl SwanApp {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| self.t("case.not_saved_yet").to_owned());
         let title = doc.display_title(self.language());
-        let title = if self.pseudonyms_shown {
-            crate::privacy::pseudonymise_text(&doc.case, self.language(), &title)
-        } else {
-            title
-        };
-        format!("{marker}{title} — {file}{read_only} — {app_name}")
+        let title = self.on_screen(&format!("{title} — {file}"));
+        format!("{marker}{title}{read_only} — {app_name}")
+    }
+
+    /// A text as the screen may show it: on the projector (pseudonym view) with every
+    /// registered name replaced, also in file names and messages.
+    pub fn on_screen(&self, text: &str) -> String {
+        on_screen(
+            self.doc.as_ref(),
+            self.pseudonyms_shown,
+            self.language(),
+            text,
+        )
     }
 }
 
@@ -504,6 +523,14 @@ impl SwanApp {
         self.doc
             .as_ref()
             .filter(|d| !self.pseudonyms_shown && !d.read_only)
+    }
+}
+
+/// See [`SwanApp::on_screen`]; apart, for where the app is borrowed in parts.
+fn on_screen(doc: Option<&Document>, pseudonyms: bool, language: Language, text: &str) -> String {
+    match doc {
+        Some(doc) if pseudonyms => doc.hide_names(language, text),
+        _ => text.to_owned(),
     }
 }
 

@@ -99,7 +99,7 @@ fn notice_ui(ui: &mut egui::Ui, app: &SwanApp) {
         (None, Some(Notice::Error(text))) => (text.as_str(), true),
         (None, None) => return,
     };
-    let mut text = RichText::new(text);
+    let mut text = RichText::new(app.on_screen(text));
     if error {
         text = text.color(ui.visuals().error_fg_color);
     }

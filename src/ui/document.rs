@@ -37,6 +37,8 @@ pub struct Document {
     saved_version: Option<u64>,
     /// Meeting time was recorded since the last save (time is a record, not an edit).
     time_unsaved: bool,
+    /// Made on first use per revision and language: see `hide_names`.
+    name_hider: std::cell::RefCell<Option<((u64, Language), crate::privacy::TextPseudonymiser)>>,
 }
 
 /// Screen state that belongs to one open case and goes when it closes.
@@ -82,6 +84,7 @@ impl Document {
             history,
             saved_version,
             time_unsaved: false,
+            name_hider: Default::default(),
         }
     }
 
@@ -111,6 +114,20 @@ impl Document {
             self.time_unsaved = true;
             self.revision += 1;
         }
+    }
+
+    /// `text` (a file name, a message) with this case's registered names replaced by
+    /// their pseudonyms, for the projector.
+    pub fn hide_names(&self, language: Language, text: &str) -> String {
+        let key = (self.revision, language);
+        let mut cache = self.name_hider.borrow_mut();
+        if cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let hider = crate::privacy::TextPseudonymiser::new(&self.case, language);
+            *cache = Some((key, hider));
+        }
+        cache
+            .as_ref()
+            .map_or_else(String::new, |(_, hider)| hider.apply(text))
     }
 
     /// The case with pseudonyms, made once per change and language.

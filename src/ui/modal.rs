@@ -68,27 +68,32 @@ pub fn modal_ui(
     method: &crate::method::Method,
     modal: &mut Modal,
     case: Option<&Case>,
+    screen: &dyn Fn(&str) -> String,
 ) -> Reply {
     let t = |key| tr(language, key);
     match modal {
         Modal::Error(message) => {
-            if message_ui(ctx, language, t("dialog.error.title"), message) {
+            if message_ui(ctx, language, t("dialog.error.title"), &screen(message)) {
                 Reply::Close
             } else {
                 Reply::Wait
             }
         }
         Modal::Recovery(found) => recovery_ui(ctx, language, found),
-        Modal::Conflict(path) => conflict_ui(ctx, language, path),
+        Modal::Conflict(path) => conflict_ui(ctx, language, &screen(&path.display().to_string())),
         Modal::Unsaved(pending) => unsaved_ui(ctx, language, pending, case),
         Modal::Export { format, names } => export_ui(ctx, language, format, names),
         Modal::PrivacyCheck(check) => match case {
             Some(case) => check_ui(ctx, language, check, case),
             None => Reply::Close,
         },
-        Modal::DeleteFile(path) => confirm_path_ui(ctx, language, "delete_file", path, || {
-            Command::DeleteCaseFile(path.clone())
-        }),
+        Modal::DeleteFile(path) => confirm_path_ui(
+            ctx,
+            language,
+            "delete_file",
+            &screen(&path.display().to_string()),
+            || Command::DeleteCaseFile(path.clone()),
+        ),
         Modal::DeleteItem(id) => {
             let preview = case
                 .map(|c| super::entries::item_preview(c, *id))
@@ -99,12 +104,20 @@ pub fn modal_ui(
             let answer = question_ui(ctx, language, "delete_item", title, body, &confirm);
             on_confirm(answer, || CaseEdit::DeleteItem(*id).into())
         }
-        Modal::ReadOnlyFile(path) => confirm_path_ui(ctx, language, "read_only", path, || {
-            Command::ReplaceReadOnly(path.clone())
-        }),
-        Modal::AlreadyOpen(path) => confirm_path_ui(ctx, language, "already_open", path, || {
-            Command::OpenReadOnly(path.clone())
-        }),
+        Modal::ReadOnlyFile(path) => confirm_path_ui(
+            ctx,
+            language,
+            "read_only",
+            &screen(&path.display().to_string()),
+            || Command::ReplaceReadOnly(path.clone()),
+        ),
+        Modal::AlreadyOpen(path) => confirm_path_ui(
+            ctx,
+            language,
+            "already_open",
+            &screen(&path.display().to_string()),
+            || Command::OpenReadOnly(path.clone()),
+        ),
         Modal::PathEntry { purpose, text } => path_entry_ui(ctx, language, *purpose, text),
         Modal::Shortcuts => shortcuts_ui(ctx, language),
         Modal::SilentRound(form) => match case {
@@ -120,12 +133,11 @@ fn confirm_path_ui(
     ctx: &egui::Context,
     language: Language,
     id: &str,
-    path: &std::path::Path,
+    shown: &str,
     then: impl FnOnce() -> Command,
 ) -> Reply {
     let key = |part: &str| format!("dialog.{id}.{part}");
-    let shown = path.display().to_string();
-    let body = tr_args(language, &key("body"), &[("path", &shown)]);
+    let body = tr_args(language, &key("body"), &[("path", shown)]);
     let confirm = [tr(language, &key("confirm"))];
     let title = tr(language, &key("title"));
     let answer = question_ui(ctx, language, id, title, body.into(), &confirm);
@@ -141,13 +153,9 @@ fn on_confirm(answer: Option<Option<usize>>, then: impl FnOnce() -> Command) -> 
     }
 }
 
-fn conflict_ui(ctx: &egui::Context, language: Language, path: &std::path::Path) -> Reply {
+fn conflict_ui(ctx: &egui::Context, language: Language, shown: &str) -> Reply {
     let t = |key| tr(language, key);
-    let body = tr_args(
-        language,
-        "dialog.conflict.body",
-        &[("path", &path.display().to_string())],
-    );
+    let body = tr_args(language, "dialog.conflict.body", &[("path", shown)]);
     let choices = [t("dialog.conflict.overwrite"), t("dialog.conflict.copy")];
     let title = t("dialog.conflict.title");
     match question_ui(ctx, language, "conflict", title, body.into(), &choices) {

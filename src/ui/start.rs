@@ -43,9 +43,16 @@ pub fn start_ui(
     method: &Method,
     recent: &[PathBuf],
     overdue: &[Overdue],
+    names_hidden: bool,
     commands: &mut Vec<Command>,
 ) {
     let t = |key| tr(language, key);
+    // On the projector, file names and titles of other cases may name people.
+    let (recent, overdue) = if names_hidden {
+        (&[][..], &[][..])
+    } else {
+        (recent, overdue)
+    };
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -96,7 +103,9 @@ pub fn start_ui(
                     ui.add_space(24.0);
 
                     ui.label(RichText::new(t("start.recent")).size(20.0).strong());
-                    if recent.is_empty() {
+                    if names_hidden {
+                        ui.label(RichText::new(t("start.recent_hidden")).weak());
+                    } else if recent.is_empty() {
                         ui.label(RichText::new(t("start.recent_none")).weak());
                     }
                     for path in recent {
