@@ -108,15 +108,23 @@ fn persons_ui(ui: &mut egui::Ui, language: Language, case: &Case, commands: &mut
                 commands.push(CaseEdit::RemovePerson(person.id).into());
             }
         });
-        // A nickname or maiden name is replaced like the real name.
-        let field = TextField::PersonOtherNames(person.id);
-        let width = (ui.available_width() - 60.0).max(240.0);
-        widgets::edit_text(ui, case, field, commands, |text| {
-            egui::TextEdit::singleline(text)
-                .hint_text(tr(language, "privacy.other_names_hint"))
-                .desired_width(width)
-        })
-        .accessible_name(name_of("privacy.other_names_of"));
+        // A nickname or maiden name is replaced like the real name: under the real name,
+        // with its label where the pseudonym stands.
+        ui.horizontal(|ui| {
+            let half = ((ui.available_width() - 60.0) / 2.0).max(120.0);
+            let layout = egui::Layout::right_to_left(egui::Align::Center);
+            ui.allocate_ui_with_layout(egui::vec2(half, 18.0), layout, |ui| {
+                ui.set_min_width(half);
+                ui.label(RichText::new(t("privacy.other_names")).weak());
+            });
+            let field = TextField::PersonOtherNames(person.id);
+            widgets::edit_text(ui, case, field, commands, |text| {
+                egui::TextEdit::singleline(text)
+                    .hint_text(tr(language, "privacy.other_names_hint"))
+                    .desired_width(half)
+            })
+            .accessible_name(name_of("privacy.other_names_of"));
+        });
         ui.add_space(4.0);
     }
 }
