@@ -41,6 +41,8 @@ impl TextPseudonymiser {
 /// replacement, so what is found is exactly what is replaced.
 pub struct NameMatcher {
     forms: Vec<String>,
+    /// The forms, folded once for all the texts of the case.
+    patterns: names::NamePatterns,
     /// The index in `case.persons` of each form's person.
     person_of: Vec<usize>,
     not_names: std::collections::HashSet<(String, String)>,
@@ -61,8 +63,13 @@ impl NameMatcher {
             .iter()
             .map(|n| (names::fold(&n.word), n.context.clone()))
             .collect();
+        let patterns = {
+            let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
+            names::NamePatterns::new(&forms)
+        };
         NameMatcher {
             forms,
+            patterns,
             person_of,
             not_names,
         }
@@ -78,8 +85,8 @@ impl NameMatcher {
         if self.forms.is_empty() {
             return Vec::new();
         }
-        let forms: Vec<&str> = self.forms.iter().map(String::as_str).collect();
-        names::find_names(text, &forms)
+        self.patterns
+            .find(text)
             .into_iter()
             .filter(|(range, _)| {
                 self.not_names.is_empty()

@@ -13,41 +13,70 @@ use super::scan::text::{is_mark, is_word_char};
 /// Where matches overlap, the earliest wins, and at the same place the longest. The one
 /// name matcher, so what the check finds is exactly what pseudonymisation replaces.
 pub fn find_names(text: &str, names: &[&str]) -> Vec<(Range<usize>, usize)> {
-    let patterns: Vec<(usize, Vec<Vec<char>>)> = names
-        .iter()
-        .enumerate()
-        .filter_map(|(i, n)| fold_name(n).map(|words| (i, words)))
-        .collect();
-    if patterns.is_empty() {
-        return Vec::new();
+    NamePatterns::new(names).find(text)
+}
+
+/// Names folded once and sorted by how they begin, to be found in many texts: a case of
+/// a dozen persons has hundreds of name forms, one of a thousand persons tens of
+/// thousands, and only the few that begin like the word at hand are tried there.
+pub struct NamePatterns {
+    /// Per beginning (the first `KEY_CHARS` folded chars of the first word, or all of a
+    /// shorter one): the index of the name and its folded words.
+    by_start: std::collections::HashMap<Vec<char>, Vec<(usize, Vec<Vec<char>>)>>,
+}
+
+const KEY_CHARS: usize = 3;
+
+impl NamePatterns {
+    pub fn new(names: &[&str]) -> NamePatterns {
+        let mut by_start: std::collections::HashMap<Vec<char>, Vec<_>> = Default::default();
+        for (i, name) in names.iter().enumerate() {
+            if let Some(words) = fold_name(name) {
+                let key = words[0][..words[0].len().min(KEY_CHARS)].to_vec();
+                by_start.entry(key).or_default().push((i, words));
+            }
+        }
+        NamePatterns { by_start }
     }
-    let folded = fold_text(text);
-    let mut all = Vec::new();
-    for (index, words) in &patterns {
-        let first = words[0][0];
+
+    /// See [`find_names`].
+    pub fn find(&self, text: &str) -> Vec<(Range<usize>, usize)> {
+        if self.by_start.is_empty() {
+            return Vec::new();
+        }
+        let folded = fold_text(text);
+        let mut all = Vec::new();
+        let mut key = Vec::with_capacity(KEY_CHARS);
         for k in 0..folded.len() {
-            if folded[k].ch != first
-                || !folded[k].first
-                || (k > 0 && is_word_char(folded[k - 1].ch))
-            {
+            if !folded[k].first || (k > 0 && is_word_char(folded[k - 1].ch)) {
                 continue;
             }
-            if let Some(p) = match_words(&folded, k, words) {
-                all.push((folded[k].start..folded[p - 1].end, *index));
+            key.clear();
+            for f in folded[k..].iter().take(KEY_CHARS) {
+                key.push(f.ch);
+                let Some(candidates) = self.by_start.get(&key) else {
+                    continue;
+                };
+                for (index, words) in candidates {
+                    if let Some(p) = match_words(&folded, k, words) {
+                        all.push((folded[k].start..folded[p - 1].end, *index));
+                    }
+                }
             }
         }
-    }
-    all.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
-    let mut chosen: Vec<(Range<usize>, usize)> = Vec::new();
-    for (range, index) in all {
-        if chosen
-            .last()
-            .is_none_or(|(last, _)| range.start >= last.end)
-        {
-            chosen.push((range, index));
+        // At one place the longest match wins; among equals, the first name given.
+        all.sort_by_key(|(range, index)| (range.start, std::cmp::Reverse(range.end), *index));
+        let mut chosen: Vec<(Range<usize>, usize)> = Vec::new();
+        for (range, index) in all {
+            if chosen
+                .last()
+                .is_none_or(|(last, _)| range.start >= last.end)
+            {
+                chosen.push((range, index));
+            }
         }
+        chosen
     }
-    chosen
 }
 
 /// Replaces every occurrence of a name by its replacement (`pairs` of name and
