@@ -22,8 +22,11 @@ pub fn find_names(text: &str, names: &[&str]) -> Vec<(Range<usize>, usize)> {
 pub struct NamePatterns {
     /// Per beginning (the first `KEY_CHARS` folded chars of the first word, or all of a
     /// shorter one): the index of the name and its folded words.
-    by_start: std::collections::HashMap<Vec<char>, Vec<(usize, Vec<Vec<char>>)>>,
+    by_start: std::collections::HashMap<Vec<char>, Vec<(usize, FoldedName)>>,
 }
+
+/// A name folded for matching: its words, each as lower-case chars without diacritics.
+type FoldedName = Vec<Vec<char>>;
 
 const KEY_CHARS: usize = 3;
 
@@ -210,7 +213,7 @@ fn fold_text(text: &str) -> Vec<Folded> {
 }
 
 /// The folded words of a name; `None` when it has none.
-fn fold_name(name: &str) -> Option<Vec<Vec<char>>> {
+fn fold_name(name: &str) -> Option<FoldedName> {
     let words: Vec<Vec<char>> = name
         .split_whitespace()
         .map(|w| {
