@@ -371,44 +371,64 @@ fn decisions_ui(
     } = cell;
     let t = |key| tr(language, key);
     ui.label(RichText::new(t("level.options_from_phase2")).strong());
-    let mut number = 0;
     let mut list = widgets::CardList::new(heights, cell.focus);
+    let stage = Stage::Phase(Phase::Choice);
+    option_cards_ui(
+        ui,
+        (language, method, case),
+        level,
+        stage,
+        &mut list,
+        commands,
+        |ui, cx, option, commands| {
+            if option.decision != Decision::Open {
+                let name = tr_args(language, "decision.reason_of", &[("what", &cx.name)]);
+                let hint = t(match option.decision {
+                    Decision::Chosen => "decision.why_chosen",
+                    _ => "decision.why_rejected",
+                });
+                let field = TextField::DecisionReason(option.id);
+                widgets::edit_text(ui, case, field, commands, |text| {
+                    egui::TextEdit::multiline(text)
+                        .desired_rows(1)
+                        .desired_width(f32::INFINITY)
+                        .hint_text(hint)
+                })
+                .accessible_name(name);
+            }
+        },
+    );
+}
+
+/// The options of one level as cards (only those in view drawn), each with its text,
+/// tags and decision buttons, then what `body` adds; "no options yet" when there are
+/// none. Phase 3 and the plan show options this way.
+pub(crate) fn option_cards_ui(
+    ui: &mut egui::Ui,
+    (language, method, case): (Language, &Method, &Case),
+    level: Level,
+    stage: Stage,
+    list: &mut widgets::CardList<'_, (Stage, crate::model::ItemId)>,
+    commands: &mut Vec<Command>,
+    mut body: impl FnMut(&mut egui::Ui, &CardContext<'_>, &InterventionOption, &mut Vec<Command>),
+) {
+    let mut number = 0;
     for option in case.options_in(level) {
         number += 1;
-        let cx = card_context(
-            language,
-            method,
-            &case.participants,
-            "item.option_name",
-            number,
-            level,
-        );
-        let key = (Stage::Phase(Phase::Choice), option.id);
-        list.card(ui, key, false, |ui| {
+        let key = "item.option_name";
+        let cx = card_context(language, method, &case.participants, key, number, level);
+        list.card(ui, (stage, option.id), false, |ui| {
             super::style::card_frame(ui).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 entries::entry_summary_ui(ui, &cx, &option.entry);
                 decision_buttons_ui(ui, language, &cx.name, option, commands);
-                if option.decision != Decision::Open {
-                    let name = tr_args(language, "decision.reason_of", &[("what", &cx.name)]);
-                    let hint = t(match option.decision {
-                        Decision::Chosen => "decision.why_chosen",
-                        _ => "decision.why_rejected",
-                    });
-                    let field = TextField::DecisionReason(option.id);
-                    widgets::edit_text(ui, case, field, commands, |text| {
-                        egui::TextEdit::multiline(text)
-                            .desired_rows(1)
-                            .desired_width(f32::INFINITY)
-                            .hint_text(hint)
-                    })
-                    .accessible_name(name);
-                }
+                body(ui, &cx, option, commands);
             });
         });
     }
     if number == 0 {
-        ui.label(RichText::new(t("level.no_options_yet")).weak().italics());
+        let none = tr(language, "level.no_options_yet");
+        ui.label(RichText::new(none).weak().italics());
     }
 }
 

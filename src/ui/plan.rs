@@ -4,7 +4,7 @@
 use egui::RichText;
 
 use super::entries::{self, participant_label};
-use super::phase::{card_context, decision_buttons_ui};
+use super::phase::option_cards_ui;
 use super::{CaseView, Command, widgets};
 use crate::export::plan::{level_name, status_key, warning_text};
 use crate::i18n::{Language, tr, tr_args};
@@ -42,42 +42,31 @@ pub fn plan_ui(
                     .size(19.0)
                     .strong(),
             );
-            let mut number = 0;
             let mut list = widgets::CardList::new(&mut view.card_heights, focus);
-            for option in case.options_in(level) {
-                number += 1;
-                let cx = card_context(
-                    language,
-                    method,
-                    &case.participants,
-                    "item.option_name",
-                    number,
-                    level,
-                );
-                let dates = &mut view.dates;
-                list.card(ui, (crate::model::Stage::Plan, option.id), false, |ui| {
-                    super::style::card_frame(ui).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        entries::entry_summary_ui(ui, &cx, &option.entry);
-                        decision_buttons_ui(ui, language, &cx.name, option, commands);
-                        let form = Form {
-                            language,
-                            case,
-                            name: &cx.name,
-                        };
-                        match option.decision {
-                            Decision::Chosen => chosen_ui(ui, &form, option, dates, commands),
-                            Decision::Rejected => reason_ui(ui, &form, option.id, commands),
-                            Decision::Open => {}
-                        }
-                        signal_ui(ui, &form, option.id, commands);
-                    });
-                    ui.add_space(4.0);
-                });
-            }
-            if number == 0 {
-                ui.label(RichText::new(t("level.no_options_yet")).weak().italics());
-            }
+            let dates = &mut view.dates;
+            let stage = crate::model::Stage::Plan;
+            let shared = (language, method, case);
+            option_cards_ui(
+                ui,
+                shared,
+                level,
+                stage,
+                &mut list,
+                commands,
+                |ui, cx, option, commands| {
+                    let form = Form {
+                        language,
+                        case,
+                        name: &cx.name,
+                    };
+                    match option.decision {
+                        Decision::Chosen => chosen_ui(ui, &form, option, dates, commands),
+                        Decision::Rejected => reason_ui(ui, &form, option.id, commands),
+                        Decision::Open => {}
+                    }
+                    signal_ui(ui, &form, option.id, commands);
+                },
+            );
         });
         ui.add_space(8.0);
     }
