@@ -705,3 +705,30 @@ fn replacing_a_name_in_the_check_leaves_longer_words_intact() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn csv_rows_of_two_cases_pooled_in_one_sheet_tell_their_case_apart() {
+    let mut first = fixture();
+    first.title = "Eerste casus".into();
+    let mut second = fixture();
+    second.title = "Tweede casus".into();
+    second.meeting_date = NaiveDate::from_ymd_opt(2027, 2, 3);
+    let mut sheet = String::new();
+    for case in [&first, &second] {
+        let csv = String::from_utf8(exported(case, Language::Nl, Format::Csv)).unwrap();
+        // Each file's header, then its rows: pooled, the rows follow one another.
+        sheet.extend(csv.lines().skip(1).map(|line| format!("{line}\n")));
+    }
+    let rows: Vec<&str> = sheet.lines().collect();
+    let chosen = first.chosen().count();
+    assert_eq!(rows.len(), 2 * chosen);
+    for row in &rows[..chosen] {
+        assert!(row.starts_with("Eerste casus;12-11-2026;"), "{row}");
+    }
+    for row in &rows[chosen..] {
+        assert!(row.starts_with("Tweede casus;03-02-2027;"), "{row}");
+    }
+    // The justification is a column of its own.
+    let option = first.chosen().next().unwrap();
+    assert!(rows[0].contains(option.decision_reason.trim()), "{}", rows[0]);
+}

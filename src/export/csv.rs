@@ -1,6 +1,7 @@
-//! One row per chosen intervention, for Excel: UTF-8 with a byte-order mark (so Excel
-//! reads é and ĳ right) and semicolons (the list separator under Dutch regional
-//! settings, where a comma is the decimal sign).
+//! One row per chosen intervention, for Excel, each with its case and meeting date so
+//! the plans of several cases can be pooled in one sheet. UTF-8 with a byte-order mark
+//! (so Excel reads é and ĳ right) and semicolons (the list separator under Dutch
+//! regional settings, where a comma is the decimal sign).
 
 use super::plan::InterventionRow;
 use crate::i18n::{Language, tr};
@@ -9,8 +10,12 @@ const SEPARATOR: char = ';';
 
 pub fn render(rows: &[InterventionRow], language: Language) -> Vec<u8> {
     let header = [
+        "csv.case",
+        "csv.meeting_date",
         "csv.level",
         "csv.description",
+        "csv.justification",
+        "csv.alternatives",
         "csv.conditions",
         "csv.owner",
         "csv.co_owner",
@@ -26,8 +31,12 @@ pub fn render(rows: &[InterventionRow], language: Language) -> Vec<u8> {
         push_record(
             &mut out,
             [
-                row.level_name.as_str(),
+                row.case_title.as_str(),
+                &row.meeting_date,
+                &row.level_name,
                 &row.description,
+                &row.justification,
+                &row.alternatives,
                 &row.conditions,
                 &row.owner,
                 &row.co_owner,

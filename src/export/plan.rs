@@ -15,9 +15,16 @@ use crate::model::{
 /// One chosen intervention as a row of plain text: the plan table and the CSV.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InterventionRow {
+    /// The case and its meeting date on every row, so plans of several cases can be
+    /// pooled in one sheet.
+    pub case_title: String,
+    pub meeting_date: String,
     pub level: Level,
     pub level_name: String,
     pub description: String,
+    /// Why it was chosen, and what was weighed against it.
+    pub justification: String,
+    pub alternatives: String,
     pub conditions: String,
     pub owner: String,
     pub co_owner: String,
@@ -57,9 +64,13 @@ fn intervention_row(
 ) -> InterventionRow {
     let plan = &option.plan;
     InterventionRow {
+        case_title: case.title.trim().to_owned(),
+        meeting_date: case.meeting_date.map(format_date).unwrap_or_default(),
         level: option.level,
         level_name: level_name(method, language, option.level),
         description: option.entry.text.trim().to_owned(),
+        justification: option.decision_reason.trim().to_owned(),
+        alternatives: plan.alternatives.trim().to_owned(),
         conditions: condition_names(method, language, &option.entry),
         owner: owner_name(case, &plan.owner),
         co_owner: owner_name(case, &plan.co_owner),
