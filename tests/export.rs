@@ -730,5 +730,9 @@ fn csv_rows_of_two_cases_pooled_in_one_sheet_tell_their_case_apart() {
     }
     // The justification is a column of its own.
     let option = first.chosen().next().unwrap();
-    assert!(rows[0].contains(option.decision_reason.trim()), "{}", rows[0]);
+    assert!(
+        rows[0].contains(option.decision_reason.trim()),
+        "{}",
+        rows[0]
+    );
 }
