@@ -1,5 +1,6 @@
 //! Clean sentences full of look-alikes (dates, times, amounts, doses, house numbers,
 //! months, common words that are also names) that the scan must leave alone.
+#![cfg(test)]
 
 use super::identifiers::*;
 

@@ -1,6 +1,7 @@
 //! Generated personal data in the notations people write it: valid and invalid
 //! citizen service numbers, IBANs, phone numbers, e-mail addresses, postcodes,
 //! dates of birth and names, from a small seeded random generator.
+#![cfg(test)]
 
 use super::super::bsn::eleven_test;
 
