@@ -12,6 +12,7 @@ pub mod lint;
 pub mod messages;
 pub mod method;
 pub mod model;
+pub mod plain;
 pub mod privacy;
 pub mod settings;
 pub mod storage;

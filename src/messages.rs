@@ -172,6 +172,9 @@ pub fn export_error(language: Language, error: &ExportError) -> String {
     let (format, detail) = match error {
         ExportError::Render { format, detail } => (format, detail.clone()),
         ExportError::Style { format, problem } => (format, style_problem(language, problem)),
+        ExportError::LetterFormat { format } => {
+            (format, tr(language, "error.letter_format").to_owned())
+        }
     };
     tr_args(
         language,

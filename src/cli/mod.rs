@@ -3,7 +3,7 @@
 use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 
-use crate::export::{Format, Names};
+use crate::export::{Format, Names, ReportKind};
 use crate::i18n::{Language, tr_args};
 
 /// What the user asked for on the command line.
@@ -39,6 +39,10 @@ pub struct ExportOptions {
     pub names: Names,
     /// `--allow-personal-data`: export even when the check finds personal data.
     pub allow_personal_data: bool,
+    /// `--report team|letter`: the team's report (default) or the letter to the resident.
+    pub report: ReportKind,
+    /// `--reflection NAME`: a student's hand-in, with that participant's own reflection.
+    pub reflection: Option<String>,
 }
 
 #[derive(Debug, PartialEq, Eq, Default)]
@@ -100,6 +104,8 @@ struct Flags {
     output: Option<PathBuf>,
     names: Names,
     allow_personal_data: bool,
+    report: Option<ReportKind>,
+    reflection: Option<String>,
     help: bool,
     version: bool,
 }
@@ -118,6 +124,11 @@ impl Usage {
     fn language(&self, value: &str) -> Result<Language, UsageError> {
         Language::from_code(value)
             .ok_or_else(|| self.error("cli.error.lang_unknown", &[("value", value)]))
+    }
+
+    fn report(&self, value: &str) -> Result<ReportKind, UsageError> {
+        ReportKind::from_name(value)
+            .ok_or_else(|| self.error("cli.unknown_report", &[("name", value)]))
     }
 
     fn format(&self, value: &str) -> Result<Format, UsageError> {
@@ -160,6 +171,13 @@ fn read_flags(args: &[OsString], usage: &Usage) -> Result<Flags, UsageError> {
                 let value = text(value_of("cli.error.format_missing")?);
                 flags.format = Some(usage.format(&value)?);
             }
+            "--report" => {
+                let value = text(value_of("cli.error.report_missing")?);
+                flags.report = Some(usage.report(&value)?);
+            }
+            "--reflection" => {
+                flags.reflection = Some(text(value_of("cli.error.reflection_missing")?));
+            }
             "--output" | "-o" => {
                 flags.output = Some(PathBuf::from(value_of("cli.error.output_missing")?));
             }
@@ -176,6 +194,10 @@ fn read_other(arg: &OsString, usage: &Usage, flags: &mut Flags) -> Result<(), Us
         flags.format = Some(usage.format(value)?);
     } else if let Some(value) = value_after(arg, "--output=") {
         flags.output = Some(PathBuf::from(value));
+    } else if let Some(value) = lossy.strip_prefix("--report=") {
+        flags.report = Some(usage.report(value)?);
+    } else if let Some(value) = lossy.strip_prefix("--reflection=") {
+        flags.reflection = Some(value.to_owned());
     } else if let Some(value) = lossy.strip_prefix("--lang=") {
         flags.language = Some(usage.language(value)?);
     } else if lossy.starts_with('-') && lossy.len() > 1 {
@@ -213,12 +235,16 @@ fn invocation(mut flags: Flags, usage: &Usage) -> Result<Invocation, UsageError>
             method: flags.method,
             names: flags.names,
             allow_personal_data: flags.allow_personal_data,
+            report: flags.report.unwrap_or_default(),
+            reflection: flags.reflection,
         }));
     }
     let export_only = flags.format.is_some()
         || flags.output.is_some()
         || flags.names == Names::Real
-        || flags.allow_personal_data;
+        || flags.allow_personal_data
+        || flags.report.is_some()
+        || flags.reflection.is_some();
     if export_only {
         return Err(usage.error("cli.error.export_only", &[]));
     }

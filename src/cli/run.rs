@@ -4,10 +4,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::ExportOptions;
-use crate::export::{Format, Names};
+use crate::export::{Contents, Format, Names, ReflectionChoice, ReportKind};
 use crate::i18n::{Language, tr, tr_args, tr_count};
 use crate::messages;
 use crate::method::Method;
+use crate::model::Case;
 use crate::storage;
 
 /// Prints the line for a file that failed to load: `path:line:column: message`, the
@@ -100,8 +101,17 @@ fn upgrade_one(
 
 /// Where the export of `input` goes: the given file, into the given folder, or next to
 /// the input, named after it with the format's extension.
-fn export_target(input: &Path, output: Option<&Path>, several: bool, format: Format) -> PathBuf {
+fn export_target(
+    input: &Path,
+    output: Option<&Path>,
+    several: bool,
+    (format, kind, language): (Format, ReportKind, Language),
+) -> PathBuf {
     let mut name = storage::case_stem_os(input.file_name().unwrap_or_default());
+    if kind == ReportKind::Letter {
+        name.push(" - ");
+        name.push(tr(language, "letter.file_name"));
+    }
     name.push(".");
     name.push(format.extension());
     match output {
@@ -170,7 +180,10 @@ pub fn export(options: &ExportOptions, out: &mut impl Write, err: &mut impl Writ
     let targets: Vec<PathBuf> = options
         .files
         .iter()
-        .map(|path| export_target(path, options.output.as_deref(), several, options.format))
+        .map(|path| {
+            let kind = (options.format, options.report, options.language);
+            export_target(path, options.output.as_deref(), several, kind)
+        })
         .collect();
     if let Err(message) = check_targets(language, &options.files, &targets) {
         let _ = writeln!(err, "{message}");
@@ -268,7 +281,19 @@ fn export_one(
         }
     }
     let format = options.format;
-    crate::export::export(&case, method, language, format, options.names, today)
+    let reflection = match &options.reflection {
+        None => ReflectionChoice::LeftOut,
+        Some(name) => student_reflection(language, &case, name).map_err(|message| {
+            let _ = writeln!(err, "{}: {message}", path.display());
+            Reported
+        })?,
+    };
+    let contents = Contents {
+        kind: options.report,
+        reflection,
+    };
+    let names = options.names;
+    crate::export::export_contents(&case, method, language, format, names, today, contents)
         .map_err(|e| messages::export_error(language, &e))
         .and_then(|bytes| {
             storage::write_atomically(target, &bytes, false)
@@ -278,6 +303,35 @@ fn export_one(
             let _ = writeln!(err, "{}: {message}", path.display());
             Reported
         })
+}
+
+/// The participant named `name` (any case), whose own reflection goes into a hand-in.
+fn student_reflection(
+    language: Language,
+    case: &Case,
+    name: &str,
+) -> Result<ReflectionChoice, String> {
+    let wanted = name.trim().to_lowercase();
+    let Some(student) = case
+        .participants
+        .iter()
+        .find(|p| p.name.trim().to_lowercase() == wanted)
+    else {
+        let names: Vec<&str> = case.participants.iter().map(|p| p.name.trim()).collect();
+        return Err(tr_args(
+            language,
+            "cli.no_such_student",
+            &[("name", name.trim()), ("names", &names.join(", "))],
+        ));
+    };
+    match case.closing.personal(student.id) {
+        Some(_) => Ok(ReflectionChoice::Of(student.id)),
+        None => Err(tr_args(
+            language,
+            "cli.no_reflection",
+            &[("name", student.name.trim())],
+        )),
+    }
 }
 
 /// Loads each file; prints one line per file, and one more per hand edit that loads

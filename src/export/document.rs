@@ -33,6 +33,13 @@ pub enum Block {
     Table(Table),
     /// Something the reader should notice: a warning about the plan.
     Notice(String),
+    /// Room to write by hand on paper: a label, optionally with a box to tick, then so
+    /// many ruled lines (the resident's response, a date, a signature).
+    WriteIn {
+        label: String,
+        lines: u8,
+        checkbox: bool,
+    },
 }
 
 /// A table whose header row is repeated on every page it spans.
@@ -61,7 +68,10 @@ impl Report {
                         match block {
                             Block::Heading { text, .. }
                             | Block::Paragraph(text)
-                            | Block::Notice(text) => Box::new(std::iter::once(text.as_str())),
+                            | Block::Notice(text)
+                            | Block::WriteIn { label: text, .. } => {
+                                Box::new(std::iter::once(text.as_str()))
+                            }
                             Block::Fields(fields) => {
                                 Box::new(fields.iter().flat_map(|(l, v)| [l.as_str(), v.as_str()]))
                             }

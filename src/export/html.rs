@@ -65,6 +65,22 @@ pub fn render(report: &Report, style: &ReportStyle) -> String {
             Block::Notice(text) => {
                 out.push_str(&format!("<p class=\"notice\">{}</p>\n", escape(text)));
             }
+            Block::WriteIn {
+                label,
+                lines,
+                checkbox,
+            } => {
+                let tick = if *checkbox {
+                    "<span class=\"box\"></span>"
+                } else {
+                    ""
+                };
+                out.push_str(&format!(
+                    "<div class=\"write-in\"><p>{tick}{}</p>{}</div>\n",
+                    escape(label),
+                    "<div class=\"line\"></div>".repeat(usize::from(*lines))
+                ));
+            }
         }
     }
     out.push_str(&format!(

@@ -30,6 +30,19 @@ pub fn render(report: &Report) -> String {
             }
             Block::Table(table) => table_md(table, &mut out),
             Block::Notice(text) => out.push_str(&format!("> {}\n\n", inline(text))),
+            Block::WriteIn {
+                label,
+                lines,
+                checkbox,
+            } => {
+                let tick = if *checkbox { "☐ " } else { "" };
+                out.push_str(&format!("{tick}{}\n\n", inline(label)));
+                for _ in 0..*lines {
+                    out.push_str(
+                        "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\n\n",
+                    );
+                }
+            }
         }
     }
     if !report.footer.is_empty() {

@@ -8,6 +8,7 @@ pub mod document;
 pub mod docx;
 mod fonts;
 pub mod html;
+pub mod letter;
 pub mod markdown;
 pub mod meeting;
 pub mod pdf;
@@ -23,6 +24,7 @@ use crate::method::Method;
 use crate::model::Case;
 
 pub use document::{Block, Column, Report, Table};
+pub use plan::ReflectionChoice;
 pub use style::{ReportStyle, StyleColour, StyleProblem};
 
 /// The formats a case can be exported to.
@@ -85,6 +87,59 @@ pub enum ExportError {
         format: Format,
         problem: StyleProblem,
     },
+    /// The letter to the resident is a document, not a table: no CSV.
+    #[error("the letter to the resident cannot be made as {format:?}")]
+    LetterFormat { format: Format },
+}
+
+/// Which document to make of a case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum ReportKind {
+    /// The team's report: a summary first, then the details.
+    #[default]
+    Team,
+    /// "Wat we met u afspreken": the letter to the resident, in plain language.
+    Letter,
+}
+
+impl ReportKind {
+    pub const ALL: [ReportKind; 2] = [ReportKind::Team, ReportKind::Letter];
+
+    /// The name on the command line (`--report team`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ReportKind::Team => "team",
+            ReportKind::Letter => "letter",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<ReportKind> {
+        let name = name.to_ascii_lowercase();
+        ReportKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            ReportKind::Team => "export.report.team",
+            ReportKind::Letter => "export.report.letter",
+        }
+    }
+
+    /// The formats this document can be made in.
+    pub fn formats(self) -> &'static [Format] {
+        match self {
+            ReportKind::Team => &Format::ALL,
+            ReportKind::Letter => &[Format::Pdf, Format::Docx, Format::Html],
+        }
+    }
+}
+
+/// What goes into an export: which document, and for a team report which personal
+/// reflection (a student's hand-in), if any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Contents {
+    pub kind: ReportKind,
+    pub reflection: ReflectionChoice,
 }
 
 /// Whether an export shows the pseudonyms (the default) or the registered real names.
@@ -95,7 +150,7 @@ pub enum Names {
     Real,
 }
 
-/// The whole export of a case, as the bytes of a file in `format`.
+/// The team report of a case, as the bytes of a file in `format`.
 pub fn export(
     case: &Case,
     method: &Method,
@@ -104,6 +159,32 @@ pub fn export(
     names: Names,
     today: NaiveDate,
 ) -> Result<Vec<u8>, ExportError> {
+    export_contents(
+        case,
+        method,
+        language,
+        format,
+        names,
+        today,
+        Contents::default(),
+    )
+}
+
+/// The chosen document of a case, as the bytes of a file in `format`.
+pub fn export_contents(
+    case: &Case,
+    method: &Method,
+    language: Language,
+    format: Format,
+    names: Names,
+    today: NaiveDate,
+    contents: Contents,
+) -> Result<Vec<u8>, ExportError> {
+    if !contents.kind.formats().contains(&format) {
+        return Err(ExportError::LetterFormat { format });
+    }
+    // Chosen on the original: the pseudonymised case has no real names left.
+    let addressee = letter_addressee(case, names);
     let pseudonymised;
     let case = match names {
         Names::Pseudonymised => {
@@ -113,7 +194,12 @@ pub fn export(
         Names::Real => case,
     };
     let style = ReportStyle::builtin();
-    let report = || plan::build_report(case, method, language, today);
+    let report = || match contents.kind {
+        ReportKind::Team => {
+            plan::build_report_with(case, method, language, today, contents.reflection)
+        }
+        ReportKind::Letter => letter::build_letter(case, language, today, &addressee),
+    };
     match format {
         Format::Pdf => pdf::render(&report(), &style),
         Format::Docx => docx::render(&report(), &style),
@@ -123,5 +209,23 @@ pub fn export(
             &plan::intervention_rows(case, method, language),
             language,
         )),
+    }
+}
+
+/// Whom the letter addresses: the chosen person's real name when the user chose so (or
+/// exports with real names), their pseudonym otherwise; nobody when no person is chosen.
+fn letter_addressee(case: &Case, names: Names) -> String {
+    let Some(person) = case
+        .letter
+        .addressee
+        .and_then(|id| case.persons.iter().find(|p| p.id == id))
+    else {
+        return String::new();
+    };
+    let real = person.real_name.trim();
+    if (case.letter.by_real_name || names == Names::Real) && !real.is_empty() {
+        real.to_owned()
+    } else {
+        person.pseudonym.trim().to_owned()
     }
 }

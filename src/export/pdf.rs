@@ -136,6 +136,16 @@ fn block_value(block: &Block) -> Value {
         ]),
         Block::Table(table) => table_value(table),
         Block::Notice(text) => dict([("kind", string("notice")), ("text", string(text))]),
+        Block::WriteIn {
+            label,
+            lines,
+            checkbox,
+        } => dict([
+            ("kind", string("write-in")),
+            ("label", string(label)),
+            ("lines", Value::Int(i64::from(*lines))),
+            ("checkbox", Value::Bool(*checkbox)),
+        ]),
     }
 }
 

@@ -5,11 +5,12 @@
 use chrono::NaiveDate;
 
 use super::document::{Block, Column, Report, Table};
-use crate::dates::format_date;
+use crate::dates::{format_date, long_date};
 use crate::i18n::{Language, tr, tr_args};
 use crate::method::Method;
 use crate::model::{
-    Case, Decision, Entry, InterventionOption, Level, Owner, Phase, PlanStatus, PlanWarning,
+    Case, Consent, Decision, DocumentStatus, Entry, InterventionOption, ItemId, Level, Owner,
+    Phase, PlanStatus, PlanWarning, ReflectionPart,
 };
 
 /// One chosen intervention as a row of plain text: the plan table and the CSV.
@@ -184,16 +185,41 @@ fn filled_fields(fields: Vec<(String, &str)>) -> Option<Block> {
     (!fields.is_empty()).then_some(Block::Fields(fields))
 }
 
-/// The whole report of a case, in `language`, made on `today`.
+/// Which personal reflection a team report holds. The team report leaves them out; a
+/// student's hand-in holds the group's plan and that student's own reflection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ReflectionChoice {
+    #[default]
+    LeftOut,
+    /// The reflection not tied to a participant (files from before reflections per student).
+    Unnamed,
+    Of(ItemId),
+}
+
+/// The whole report of a case, in `language`, made on `today`, without reflections.
 pub fn build_report(case: &Case, method: &Method, language: Language, today: NaiveDate) -> Report {
+    build_report_with(case, method, language, today, ReflectionChoice::LeftOut)
+}
+
+/// The whole report of a case: a summary first (status, the question and the answer,
+/// what was chosen, the signals), then the details.
+pub fn build_report_with(
+    case: &Case,
+    method: &Method,
+    language: Language,
+    today: NaiveDate,
+    reflection: ReflectionChoice,
+) -> Report {
     let w = Words { language };
+    let numbers = OptionNumbers::of(case);
     let mut blocks = Vec::new();
-    summary(case, method, &w, &mut blocks);
-    found_per_phase(case, method, &w, &mut blocks);
-    plan_section(case, method, &w, &mut blocks);
-    justification_section(case, method, &w, &mut blocks);
+    status_fields(case, method, &w, today, &mut blocks);
+    summary_section(case, method, &w, &numbers, &mut blocks);
+    case_section(case, method, &w, &mut blocks);
+    found_per_phase(case, method, &w, &numbers, &mut blocks);
+    plan_section(case, method, &w, &numbers, &mut blocks);
     signals_section(case, &w, &mut blocks);
-    closing_section(case, method, &w, &mut blocks);
+    closing_section(case, method, &w, reflection, &mut blocks);
     super::meeting::meeting_section(case, method, language, &mut blocks);
     let title = report_title(case, &w);
     Report {
@@ -204,7 +230,7 @@ pub fn build_report(case: &Case, method: &Method, language: Language, today: Nai
             "report.footer",
             &[
                 ("credit", method.credit.get(language)),
-                ("date", &format_date(today)),
+                ("date", &long_date(today, language)),
             ],
         )),
         page_label: w.t("report.page"),
@@ -220,19 +246,176 @@ fn capitalised(text: &str) -> String {
     }
 }
 
-fn summary(case: &Case, method: &Method, w: &Words, blocks: &mut Vec<Block>) {
+/// Options numbered in the order phase 2 lists them (level by level), so that later
+/// sections can refer to "option 3" instead of repeating its text.
+struct OptionNumbers(std::collections::HashMap<ItemId, usize>);
+
+impl OptionNumbers {
+    fn of(case: &Case) -> OptionNumbers {
+        let ids = Level::ALL
+            .into_iter()
+            .flat_map(|level| case.options_in(level).map(|o| o.id));
+        OptionNumbers(ids.zip(1..).collect())
+    }
+
+    /// "Optie 3".
+    fn name(&self, w: &Words, id: ItemId) -> String {
+        let number = self.0.get(&id).copied().unwrap_or_default();
+        w.args("report.option_number", &[("number", &number.to_string())])
+    }
+}
+
+/// A date in words, or nothing.
+fn long(date: Option<NaiveDate>, w: &Words) -> String {
+    date.map(|d| long_date(d, w.language)).unwrap_or_default()
+}
+
+/// What the document is and who stands behind it: status and version, the dates, who
+/// approved it, who was there, the consent and until when the file is kept.
+fn status_fields(
+    case: &Case,
+    method: &Method,
+    w: &Words,
+    today: NaiveDate,
+    blocks: &mut Vec<Block>,
+) {
+    let info = &case.report;
+    let status = w.args(
+        match info.status {
+            DocumentStatus::Concept => "report.status.concept",
+            DocumentStatus::Final => "report.status.final",
+        },
+        &[
+            ("version", &info.shown_version().to_string()),
+            ("date", &long_date(today, w.language)),
+        ],
+    );
+    let approved = match (info.approved_by.trim(), info.approved_on) {
+        ("", None) => String::new(),
+        (who, Some(on)) => w.args(
+            "report.approved_on",
+            &[("who", &or_dash(who)), ("date", &long_date(on, w.language))],
+        ),
+        (who, None) => who.to_owned(),
+    };
+    let present: Vec<String> = case
+        .participants
+        .iter()
+        .filter(|p| !p.name.trim().is_empty())
+        .map(|p| {
+            let role = method
+                .role(&p.role)
+                .filter(|_| p.role != "participant")
+                .map(|r| format!(", {}", r.title.get(w.language).to_lowercase()))
+                .unwrap_or_default();
+            match p.discipline.trim() {
+                "" => format!("{}{role}", p.name.trim()),
+                discipline => format!("{} ({discipline}{role})", p.name.trim()),
+            }
+        })
+        .collect();
+    let consent = match case.consent {
+        Consent::Unknown => String::new(),
+        Consent::Given => w.t("privacy.consent.given"),
+        Consent::NotGiven => w.t("privacy.consent.not_given"),
+    };
+    blocks.extend(filled_fields(vec![
+        (w.t("report.status"), &status),
+        (w.t("report.meeting_date"), &long(case.meeting_date, w)),
+        (w.t("report.approved_by"), &approved),
+        (w.t("report.present"), &present.join("; ")),
+        (w.t("report.consent"), &consent),
+        (w.t("report.delete_by"), &long(case.delete_by, w)),
+    ]));
+}
+
+/// The first page: the question and the answer, what was chosen per level with owner,
+/// first step and deadline, the signals, and when the plan is evaluated.
+fn summary_section(
+    case: &Case,
+    method: &Method,
+    w: &Words,
+    numbers: &OptionNumbers,
+    blocks: &mut Vec<Block>,
+) {
+    blocks.push(heading(1, w.t("report.summary")));
+    blocks.extend(filled_fields(vec![
+        (w.t("report.question"), &case.question),
+        (w.t("report.conclusion"), &case.report.conclusion),
+    ]));
+    blocks.push(heading(2, w.t("report.chosen")));
+    for level in Level::ALL {
+        blocks.push(heading(3, level_name(method, w.language, level)));
+        let rows: Vec<Vec<String>> = case
+            .chosen()
+            .filter(|o| o.level == level)
+            .map(|o| {
+                let plan = &o.plan;
+                let owner = match (
+                    owner_name(case, &plan.owner),
+                    owner_name(case, &plan.co_owner),
+                ) {
+                    (owner, co) if co.is_empty() => or_dash(&owner),
+                    (owner, co) if owner.is_empty() => {
+                        w.args("report.co_owner_only", &[("co", &co)])
+                    }
+                    (owner, co) => w.args("report.owner_and_co", &[("owner", &owner), ("co", &co)]),
+                };
+                vec![
+                    format!("{}: {}", numbers.name(w, o.id), o.entry.text.trim()),
+                    owner,
+                    or_dash(&plan.first_step),
+                    or_dash(&long(plan.deadline, w)),
+                ]
+            })
+            .collect();
+        if rows.is_empty() {
+            blocks.push(Block::Paragraph(w.t("report.no_intervention")));
+        } else {
+            blocks.push(Block::Table(Table {
+                columns: vec![
+                    column(w.t("plan.intervention"), 7),
+                    column(w.t("plan.owner"), 4),
+                    column(w.t("plan.first_step"), 5),
+                    column(w.t("plan.deadline"), 3),
+                ],
+                rows,
+            }));
+        }
+    }
+    let signals: Vec<String> = case
+        .signals()
+        .map(
+            |(_, entry, signal)| match (signal.to.trim(), signal.change.trim()) {
+                ("", "") => entry.text.trim().to_owned(),
+                (to, "") => format!("{to}: {}", entry.text.trim()),
+                ("", change) => change.to_owned(),
+                (to, change) => format!("{to}: {change}"),
+            },
+        )
+        .collect();
+    if !signals.is_empty() {
+        blocks.push(heading(2, w.t("report.signals")));
+        blocks.push(Block::List(signals));
+    }
+    let evaluation = case
+        .report
+        .next_evaluation
+        .or_else(|| case.chosen().filter_map(|o| o.plan.follow_up).min());
+    blocks.extend(filled_fields(vec![(
+        w.t("report.next_evaluation"),
+        &long(evaluation, w),
+    )]));
+}
+
+/// Who was at the table, the case as told, and the clarifying questions.
+fn case_section(case: &Case, method: &Method, w: &Words, blocks: &mut Vec<Block>) {
     let bringers: Vec<&str> = case
         .participants
         .iter()
         .filter(|p| p.role == "case_bringer")
         .map(|p| p.name.trim())
         .collect();
-    let date = case.meeting_date.map(format_date).unwrap_or_default();
-    blocks.extend(filled_fields(vec![
-        (w.t("report.meeting_date"), &date),
-        (w.t("report.case_bringer"), &bringers.join(", ")),
-        (w.t("report.question"), &case.question),
-    ]));
     if !case.participants.is_empty() {
         blocks.push(heading(1, w.t("report.participants")));
         blocks.push(Block::Table(Table {
@@ -256,6 +439,10 @@ fn summary(case: &Case, method: &Method, w: &Words, blocks: &mut Vec<Block>) {
     }
     if !case.description.trim().is_empty() || !case.opening_notes.trim().is_empty() {
         blocks.push(heading(1, w.t("report.case")));
+        blocks.extend(filled_fields(vec![(
+            w.t("report.case_bringer"),
+            &bringers.join(", "),
+        )]));
         if !case.description.trim().is_empty() {
             blocks.push(Block::Paragraph(case.description.trim().to_owned()));
         }
@@ -271,14 +458,27 @@ fn column(title: String, width: u8) -> Column {
 }
 
 /// Phases 1 to 3 as the group went through them: notes, options and decisions per level.
-fn found_per_phase(case: &Case, method: &Method, w: &Words, blocks: &mut Vec<Block>) {
+fn found_per_phase(
+    case: &Case,
+    method: &Method,
+    w: &Words,
+    numbers: &OptionNumbers,
+    blocks: &mut Vec<Block>,
+) {
     for phase in Phase::ALL {
-        phase_blocks(case, method, w, phase, blocks);
+        phase_blocks(case, method, w, numbers, phase, blocks);
     }
 }
 
 /// What the group found in one phase, level by level.
-fn phase_blocks(case: &Case, method: &Method, w: &Words, phase: Phase, blocks: &mut Vec<Block>) {
+fn phase_blocks(
+    case: &Case,
+    method: &Method,
+    w: &Words,
+    numbers: &OptionNumbers,
+    phase: Phase,
+    blocks: &mut Vec<Block>,
+) {
     let text = method.phase(phase);
     blocks.push(heading(
         1,
@@ -305,7 +505,8 @@ fn phase_blocks(case: &Case, method: &Method, w: &Words, phase: Phase, blocks: &
                     Decision::Chosen => w.t("report.decision.chosen"),
                     Decision::Rejected => w.t("report.decision.rejected"),
                 };
-                format!("{} — {decision}", entry_line(case, method, w, &o.entry))
+                let line = entry_line(case, method, w, &o.entry);
+                format!("{}: {line} — {decision}", numbers.name(w, o.id))
             }));
         }
         blocks.push(heading(2, level_name(method, w.language, level)));
@@ -330,7 +531,14 @@ fn report_title(case: &Case, w: &Words) -> String {
 pub fn phase_report(case: &Case, method: &Method, language: Language, phase: Phase) -> Report {
     let w = Words { language };
     let mut blocks = Vec::new();
-    phase_blocks(case, method, &w, phase, &mut blocks);
+    phase_blocks(
+        case,
+        method,
+        &w,
+        &OptionNumbers::of(case),
+        phase,
+        &mut blocks,
+    );
     let title = report_title(case, &w);
     Report {
         language,
@@ -342,53 +550,79 @@ pub fn phase_report(case: &Case, method: &Method, language: Language, phase: Pha
     }
 }
 
-fn plan_section(case: &Case, method: &Method, w: &Words, blocks: &mut Vec<Block>) {
+/// The plan in detail: what it still lacks, then per chosen intervention (by its number)
+/// who carries it, the dates, and why; then what was rejected or left open, and why.
+fn plan_section(
+    case: &Case,
+    method: &Method,
+    w: &Words,
+    numbers: &OptionNumbers,
+    blocks: &mut Vec<Block>,
+) {
     blocks.push(heading(1, w.t("report.plan")));
     for warning in case.plan_warnings() {
         blocks.push(Block::Notice(warning_text(
             case, method, w.language, warning,
         )));
     }
-    let rows = intervention_rows(case, method, w.language);
-    for level in Level::ALL {
-        blocks.push(heading(2, level_name(method, w.language, level)));
-        let level_rows: Vec<Vec<String>> = rows
-            .iter()
-            .filter(|r| r.level == level)
-            .map(|r| {
-                let owner = match (r.owner.is_empty(), r.co_owner.is_empty()) {
-                    (_, true) => or_dash(&r.owner),
-                    (true, false) => w.args("report.co_owner_only", &[("co", &r.co_owner)]),
-                    (false, false) => w.args(
-                        "report.owner_and_co",
-                        &[("owner", &r.owner), ("co", &r.co_owner)],
-                    ),
-                };
-                vec![
-                    r.description.clone(),
-                    owner,
-                    or_dash(&r.first_step),
-                    or_dash(&r.deadline),
-                    or_dash(&r.follow_up),
-                    r.status.clone(),
-                ]
+    if case.chosen().next().is_none() {
+        blocks.push(Block::Paragraph(w.t("report.nothing_chosen")));
+    }
+    for option in case.chosen() {
+        blocks.push(heading(
+            2,
+            w.args(
+                "report.option_at_level",
+                &[
+                    ("option", &numbers.name(w, option.id)),
+                    ("number", &option.level.number().to_string()),
+                ],
+            ),
+        ));
+        let plan = &option.plan;
+        let contributor = option
+            .entry
+            .contributor
+            .and_then(|id| case.participant(id))
+            .map(|p| p.name.clone())
+            .unwrap_or_default();
+        blocks.extend(filled_fields(vec![
+            (w.t("plan.owner"), &owner_name(case, &plan.owner)),
+            (w.t("plan.co_owner"), &owner_name(case, &plan.co_owner)),
+            (w.t("plan.first_step"), &plan.first_step),
+            (w.t("plan.deadline"), &long(plan.deadline, w)),
+            (w.t("plan.follow_up"), &long(plan.follow_up, w)),
+            (w.t("plan.status"), &w.t(status_key(plan.status))),
+            (
+                w.t("plan.conditions"),
+                &condition_names(method, w.language, &option.entry),
+            ),
+            (w.t("plan.justification"), &option.decision_reason),
+            (w.t("plan.alternatives"), &plan.alternatives),
+            (
+                w.t("report.factors"),
+                &factor_names(method, w.language, &option.entry),
+            ),
+            (w.t("report.contributor"), &contributor),
+            (w.t("plan.for_resident"), &plan.for_resident),
+        ]));
+    }
+    for (decision, key) in [
+        (Decision::Rejected, "report.rejected"),
+        (Decision::Open, "report.still_open"),
+    ] {
+        let lines: Vec<String> = Level::ALL
+            .into_iter()
+            .flat_map(|level| case.options_in(level))
+            .filter(|o| o.decision == decision)
+            .map(|o| match o.decision_reason.trim() {
+                "" => numbers.name(w, o.id),
+                reason => format!("{} — {reason}", numbers.name(w, o.id)),
             })
             .collect();
-        if level_rows.is_empty() {
-            blocks.push(Block::Paragraph(w.t("report.no_intervention")));
-        } else {
-            blocks.push(Block::Table(Table {
-                columns: vec![
-                    column(w.t("plan.intervention"), 6),
-                    column(w.t("plan.owner"), 4),
-                    column(w.t("plan.first_step"), 5),
-                    // Wide enough for 01-12-2026 on one line.
-                    column(w.t("plan.deadline"), 3),
-                    column(w.t("plan.follow_up"), 3),
-                    column(w.t("plan.status"), 3),
-                ],
-                rows: level_rows,
-            }));
+        if !lines.is_empty() {
+            blocks.push(heading(2, w.t(key)));
+            blocks.push(Block::List(lines));
         }
     }
 }
@@ -434,62 +668,6 @@ pub fn warning_text(
     }
 }
 
-fn justification_section(case: &Case, method: &Method, w: &Words, blocks: &mut Vec<Block>) {
-    let chosen: Vec<&InterventionOption> = case.chosen().collect();
-    let rejected: Vec<&InterventionOption> = case
-        .options
-        .iter()
-        .filter(|o| o.decision == Decision::Rejected)
-        .collect();
-    if chosen.is_empty() && rejected.is_empty() {
-        return;
-    }
-    blocks.push(heading(1, w.t("report.justification")));
-    for option in chosen {
-        blocks.push(heading(2, option.entry.text.trim()));
-        let contributor = option
-            .entry
-            .contributor
-            .and_then(|id| case.participant(id))
-            .map(|p| p.name.clone())
-            .unwrap_or_default();
-        let fields = filled_fields(vec![
-            (
-                w.t("report.level"),
-                &level_name(method, w.language, option.level),
-            ),
-            (
-                w.t("plan.conditions"),
-                &condition_names(method, w.language, &option.entry),
-            ),
-            (w.t("plan.justification"), &option.decision_reason),
-            (w.t("plan.alternatives"), &option.plan.alternatives),
-            (
-                w.t("report.factors"),
-                &factor_names(method, w.language, &option.entry),
-            ),
-            (w.t("report.contributor"), &contributor),
-        ]);
-        blocks.extend(fields);
-    }
-    if !rejected.is_empty() {
-        blocks.push(heading(2, w.t("report.rejected")));
-        blocks.push(Block::List(
-            rejected
-                .iter()
-                .map(|o| {
-                    let reason = o.decision_reason.trim();
-                    if reason.is_empty() {
-                        o.entry.text.trim().to_owned()
-                    } else {
-                        format!("{} — {reason}", o.entry.text.trim())
-                    }
-                })
-                .collect(),
-        ));
-    }
-}
-
 fn signals_section(case: &Case, w: &Words, blocks: &mut Vec<Block>) {
     blocks.push(heading(1, w.t("report.signals")));
     let rows: Vec<Vec<String>> = case
@@ -518,30 +696,44 @@ fn signals_section(case: &Case, w: &Words, blocks: &mut Vec<Block>) {
     }));
 }
 
-fn closing_section(case: &Case, method: &Method, w: &Words, blocks: &mut Vec<Block>) {
+fn closing_section(
+    case: &Case,
+    method: &Method,
+    w: &Words,
+    choice: ReflectionChoice,
+    blocks: &mut Vec<Block>,
+) {
     let closing = &case.closing;
     let summary = filled_fields(vec![
         (w.t("closing.neglected"), &closing.neglected_level),
         (w.t("closing.lessons"), &closing.lessons),
         (w.t("closing.takeaway"), &closing.case_bringer_takeaway),
     ]);
-    let reflection = &closing.reflection;
-    let reflection = filled_fields(vec![
-        (w.t("reflection.what_happened"), &reflection.what_happened),
-        (
-            w.t("reflection.thoughts_and_feelings"),
-            &reflection.thoughts_and_feelings,
-        ),
-        (w.t("reflection.what_went_well"), &reflection.what_went_well),
-        (w.t("reflection.do_differently"), &reflection.do_differently),
-    ]);
+    let reflection = match choice {
+        ReflectionChoice::LeftOut => None,
+        ReflectionChoice::Unnamed => Some((w.t("closing.reflection"), &closing.reflection)),
+        ReflectionChoice::Of(id) => case
+            .participant(id)
+            .zip(closing.personal(id))
+            .map(|(p, r)| {
+                let name = p.name.trim();
+                (w.args("report.reflection_of", &[("name", name)]), r)
+            }),
+    };
+    let reflection = reflection.and_then(|(title, r)| {
+        let fields = ReflectionPart::ALL
+            .into_iter()
+            .map(|part| (w.t(part.label_key()), r.part(part).as_str()))
+            .collect();
+        filled_fields(fields).map(|fields| (title, fields))
+    });
     if summary.is_none() && reflection.is_none() {
         return;
     }
     blocks.push(heading(1, method.closing.title.get(w.language)));
     blocks.extend(summary);
-    if let Some(reflection) = reflection {
-        blocks.push(heading(2, w.t("closing.reflection")));
-        blocks.push(reflection);
+    if let Some((title, fields)) = reflection {
+        blocks.push(heading(2, title));
+        blocks.push(fields);
     }
 }

@@ -122,6 +122,20 @@ pub struct Method {
     /// Suggestions for a participant's discipline or perspective.
     #[serde(default)]
     pub disciplines: Vec<Text>,
+    /// Method and policy terms a resident may not know, with a plainer way to say them:
+    /// the plain-language check of the letter flags them.
+    #[serde(default)]
+    pub jargon: Vec<Jargon>,
+}
+
+/// A term to avoid in a letter to the resident, and what to say instead.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Jargon {
+    pub term: Text,
+    /// What to say instead, when there is a plain word for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plain: Option<Text>,
 }
 
 /// Why a method file could not be used.

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use super::meeting::{SilentEntry, SpeakingRound, Turn};
 use super::{
-    Case, Consent, Decision, Direction, Entry, ItemId, Level, Owner, Phase, PlanStatus, Signal,
-    Stage, TagKind,
+    Case, Consent, Decision, Direction, DocumentStatus, Entry, ItemId, Level, Owner, Phase,
+    PlanStatus, ReflectionPart, Signal, Stage, TagKind,
 };
 
 /// A text in the case that can be typed into.
@@ -35,10 +35,16 @@ pub enum TextField {
     NeglectedLevel,
     Lessons,
     Takeaway,
-    ReflectionWhatHappened,
-    ReflectionThoughtsAndFeelings,
-    ReflectionWhatWentWell,
-    ReflectionDoDifferently,
+    /// A step of a reflection: of a participant, or (None) the one not tied to anyone.
+    Reflection(Option<ItemId>, ReflectionPart),
+    /// The answer to the question in a few lines, for the report's summary.
+    Conclusion,
+    ApprovedBy,
+    /// What an intervention means for the resident, in plain words.
+    ForResident(ItemId),
+    LetterHeard,
+    LetterContact,
+    LetterPassedOn,
 }
 
 /// A date in the case.
@@ -48,6 +54,8 @@ pub enum DateField {
     Deadline(ItemId),
     FollowUp(ItemId),
     DeleteBy,
+    ApprovedOn,
+    NextEvaluation,
 }
 
 /// The owner or the co-owner of a chosen intervention.
@@ -90,6 +98,12 @@ pub enum CaseEdit {
     SetOwner(ItemId, OwnerSlot, Owner),
     SetStatus(ItemId, PlanStatus),
     SetConsent(Consent),
+    SetDocumentStatus(DocumentStatus),
+    SetVersion(u32),
+    /// The person the letter is for.
+    SetAddressee(Option<ItemId>),
+    /// Whether the letter uses the addressee's real name.
+    SetAddressByRealName(bool),
     AddPerson,
     RemovePerson(ItemId),
     /// The minutes planned for a step in this meeting.
@@ -179,6 +193,10 @@ impl CaseEdit {
                 }
             }
             CaseEdit::SetConsent(consent) => case.consent = consent,
+            CaseEdit::SetDocumentStatus(status) => case.report.status = status,
+            CaseEdit::SetVersion(version) => case.report.version = version,
+            CaseEdit::SetAddressee(person) => case.letter.addressee = person,
+            CaseEdit::SetAddressByRealName(real) => case.letter.by_real_name = real,
             CaseEdit::AddPerson => {
                 case.add_person();
             }
@@ -299,6 +317,8 @@ impl CaseEdit {
             CaseEdit::SetOwner(..) => "edit.owner",
             CaseEdit::SetStatus(..) => "edit.status",
             CaseEdit::SetConsent(_) => "edit.consent",
+            CaseEdit::SetDocumentStatus(_) | CaseEdit::SetVersion(_) => "edit.report_status",
+            CaseEdit::SetAddressee(_) | CaseEdit::SetAddressByRealName(_) => "edit.addressee",
             CaseEdit::AddPerson => "edit.add_person",
             CaseEdit::RemovePerson(_) => "edit.remove_person",
             CaseEdit::SetPlannedMinutes(..) => "edit.planned_minutes",
@@ -337,6 +357,9 @@ fn owner_name_mut(owner: &mut Owner) -> Option<&mut String> {
     }
 }
 
+/// The text of a reflection step a student has not written yet.
+static EMPTY: String = String::new();
+
 fn entry(text: String, contributor: Option<ItemId>) -> Entry {
     Entry {
         contributor,
@@ -357,7 +380,6 @@ impl Case {
                 .or_else(|| option(id).map(|o| &o.entry))
         };
         let person = |id: ItemId| self.persons.iter().find(|p| p.id == id);
-        let r = &self.closing.reflection;
         Some(match field {
             TextField::Title => &self.title,
             TextField::Description => &self.description,
@@ -379,10 +401,19 @@ impl Case {
             TextField::NeglectedLevel => &self.closing.neglected_level,
             TextField::Lessons => &self.closing.lessons,
             TextField::Takeaway => &self.closing.case_bringer_takeaway,
-            TextField::ReflectionWhatHappened => &r.what_happened,
-            TextField::ReflectionThoughtsAndFeelings => &r.thoughts_and_feelings,
-            TextField::ReflectionWhatWentWell => &r.what_went_well,
-            TextField::ReflectionDoDifferently => &r.do_differently,
+            TextField::Reflection(None, part) => self.closing.reflection.part(part),
+            TextField::Reflection(Some(student), part) => self
+                .closing
+                .personal
+                .iter()
+                .find(|r| r.participant == student)
+                .map_or(&EMPTY, |r| r.reflection.part(part)),
+            TextField::Conclusion => &self.report.conclusion,
+            TextField::ApprovedBy => &self.report.approved_by,
+            TextField::ForResident(id) => &option(id)?.plan.for_resident,
+            TextField::LetterHeard => &self.letter.heard,
+            TextField::LetterContact => &self.letter.contact,
+            TextField::LetterPassedOn => &self.letter.passed_on,
         })
     }
 
@@ -409,12 +440,17 @@ impl Case {
             TextField::NeglectedLevel => &mut self.closing.neglected_level,
             TextField::Lessons => &mut self.closing.lessons,
             TextField::Takeaway => &mut self.closing.case_bringer_takeaway,
-            TextField::ReflectionWhatHappened => &mut self.closing.reflection.what_happened,
-            TextField::ReflectionThoughtsAndFeelings => {
-                &mut self.closing.reflection.thoughts_and_feelings
+            TextField::Reflection(None, part) => self.closing.reflection.part_mut(part),
+            TextField::Reflection(Some(student), part) => {
+                self.participant(student)?;
+                self.closing.personal_mut(student).part_mut(part)
             }
-            TextField::ReflectionWhatWentWell => &mut self.closing.reflection.what_went_well,
-            TextField::ReflectionDoDifferently => &mut self.closing.reflection.do_differently,
+            TextField::Conclusion => &mut self.report.conclusion,
+            TextField::ApprovedBy => &mut self.report.approved_by,
+            TextField::ForResident(id) => &mut self.option_mut(id)?.plan.for_resident,
+            TextField::LetterHeard => &mut self.letter.heard,
+            TextField::LetterContact => &mut self.letter.contact,
+            TextField::LetterPassedOn => &mut self.letter.passed_on,
         })
     }
 
@@ -423,6 +459,8 @@ impl Case {
         match field {
             DateField::Meeting => self.meeting_date,
             DateField::DeleteBy => self.delete_by,
+            DateField::ApprovedOn => self.report.approved_on,
+            DateField::NextEvaluation => self.report.next_evaluation,
             DateField::Deadline(id) => self.option(id)?.plan.deadline,
             DateField::FollowUp(id) => self.option(id)?.plan.follow_up,
         }
@@ -432,6 +470,8 @@ impl Case {
         Some(match field {
             DateField::Meeting => &mut self.meeting_date,
             DateField::DeleteBy => &mut self.delete_by,
+            DateField::ApprovedOn => &mut self.report.approved_on,
+            DateField::NextEvaluation => &mut self.report.next_evaluation,
             DateField::Deadline(id) => &mut self.option_mut(id)?.plan.deadline,
             DateField::FollowUp(id) => &mut self.option_mut(id)?.plan.follow_up,
         })

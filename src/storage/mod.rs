@@ -15,7 +15,7 @@ use crate::syntax::SyntaxError;
 /// is added, removed or changes meaning: unknown fields are refused (so a typo in a
 /// hand-edited file is reported instead of silently dropped at the next save), and the
 /// version is how an older app tells a newer file apart from a mistake.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// How the name of a case file ends.
 pub const CASE_SUFFIX: &str = ".swan.ron";

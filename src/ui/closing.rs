@@ -3,16 +3,17 @@
 
 use egui::RichText;
 
-use super::{Command, widgets};
+use super::{CaseView, Command, widgets};
 use crate::i18n::{Language, tr, tr_args, tr_count};
 use crate::method::Method;
-use crate::model::{Case, Decision, Level, TextField};
+use crate::model::{Case, Decision, ItemId, Level, ReflectionPart, TextField};
 
 pub fn closing_ui(
     ui: &mut egui::Ui,
     language: Language,
     method: &Method,
     case: &Case,
+    view: &mut CaseView,
     commands: &mut Vec<Command>,
 ) {
     let step = &method.closing;
@@ -38,25 +39,31 @@ pub fn closing_ui(
             if i == 0 {
                 left(ui);
             } else {
-                reflection_ui(ui, language, case, commands);
+                reflection_ui(ui, language, case, view, commands);
             }
         });
     } else {
         left(ui);
         ui.add_space(8.0);
-        reflection_ui(ui, language, case, commands);
+        reflection_ui(ui, language, case, view, commands);
     }
 }
 
-/// The group's reflection, and a student's own in the steps of Gibbs' cycle.
-fn reflection_ui(ui: &mut egui::Ui, language: Language, case: &Case, commands: &mut Vec<Command>) {
+/// The group's reflection, and each student's own in the steps of Gibbs' cycle.
+fn reflection_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    case: &Case,
+    view: &mut CaseView,
+    commands: &mut Vec<Command>,
+) {
     let t = |key| tr(language, key);
-    let mut field = |ui: &mut egui::Ui, field: TextField, key: &str| {
-        widgets::labelled_text(ui, case, field, (tr(language, key), ""), 2, commands);
-    };
     super::style::level_frame(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(t("closing.group")).size(19.0).strong());
+        let mut field = |ui: &mut egui::Ui, field: TextField, key: &str| {
+            widgets::labelled_text(ui, case, field, (tr(language, key), ""), 2, commands);
+        };
         field(ui, TextField::NeglectedLevel, "closing.neglected");
         field(ui, TextField::Lessons, "closing.lessons");
         field(ui, TextField::Takeaway, "closing.takeaway");
@@ -64,24 +71,70 @@ fn reflection_ui(ui: &mut egui::Ui, language: Language, case: &Case, commands: &
         // Always shown: a collapsing header inside a framed column widens the frame.
         ui.label(RichText::new(t("closing.reflection")).size(19.0).strong());
         ui.label(RichText::new(t("closing.reflection_hint")).weak());
-        field(
-            ui,
-            TextField::ReflectionWhatHappened,
-            "reflection.what_happened",
-        );
-        let thoughts = "reflection.thoughts_and_feelings";
-        field(ui, TextField::ReflectionThoughtsAndFeelings, thoughts);
-        field(
-            ui,
-            TextField::ReflectionWhatWentWell,
-            "reflection.what_went_well",
-        );
-        field(
-            ui,
-            TextField::ReflectionDoDifferently,
-            "reflection.do_differently",
-        );
+        let student = student_ui(ui, language, case, view);
+        for part in ReflectionPart::ALL {
+            let field = TextField::Reflection(student, part);
+            widgets::labelled_text(ui, case, field, (t(part.label_key()), ""), 2, commands);
+        }
     });
+}
+
+/// Whose reflection is shown: each participant, and the one without a name when a file
+/// from before reflections per student has one. Returns the choice.
+fn student_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    case: &Case,
+    view: &mut CaseView,
+) -> Option<ItemId> {
+    let unnamed = !case.closing.reflection.is_empty();
+    let valid = |choice: Option<ItemId>| match choice {
+        Some(id) => case.participant(id).is_some(),
+        None => unnamed || case.participants.is_empty(),
+    };
+    if !valid(view.reflection_of) {
+        view.reflection_of = case.participants.first().map(|p| p.id);
+    }
+    if case.participants.is_empty() {
+        return None;
+    }
+    let label = tr(language, "reflection.of");
+    let shown = |choice: Option<ItemId>| match choice {
+        Some(id) => student_name(language, case, id),
+        None => tr(language, "reflection.unnamed").to_owned(),
+    };
+    ui.horizontal(|ui| {
+        let label_response = ui.label(label);
+        egui::ComboBox::from_id_salt("reflection_of")
+            .selected_text(shown(view.reflection_of))
+            .show_ui(ui, |ui| {
+                let mut choices: Vec<Option<ItemId>> =
+                    case.participants.iter().map(|p| Some(p.id)).collect();
+                if unnamed {
+                    choices.push(None);
+                }
+                for choice in choices {
+                    ui.selectable_value(&mut view.reflection_of, choice, shown(choice));
+                }
+            })
+            .response
+            .labelled_by(label_response.id);
+    });
+    view.reflection_of
+}
+
+/// A participant's name, or "Deelnemer 2" when the name is not filled in.
+pub fn student_name(language: Language, case: &Case, id: ItemId) -> String {
+    let position = case.participants.iter().position(|p| p.id == id);
+    match position.map(|i| (i, &case.participants[i])) {
+        Some((_, p)) if !p.name.trim().is_empty() => p.name.trim().to_owned(),
+        Some((i, _)) => tr_args(
+            language,
+            "reflection.participant_n",
+            &[("n", &(i + 1).to_string())],
+        ),
+        None => String::new(),
+    }
 }
 
 /// The time each step took, and per level in a phase, when the timer ran.

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::actions::Action;
-use crate::export::{Format, Names};
+use crate::export::{Contents, Format, Names};
 use crate::i18n::Language;
 use crate::model::{CaseEdit, ItemId, Stage};
 
@@ -41,7 +41,7 @@ pub enum Command {
     AskDeleteCaseFile(PathBuf),
     DeleteCaseFile(PathBuf),
     /// The export dialog answered: check for personal data, then ask where to write.
-    ExportAs(Format, Names),
+    ExportAs(Format, Names, Contents),
     /// The check found nothing, or the user dealt with every finding: ask where to
     /// write the export.
     ExportChecked(Format),

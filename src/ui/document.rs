@@ -63,6 +63,9 @@ pub struct CaseView {
     pub writing_level: Option<Level>,
     /// Who new notes are from when no speaking round runs: the contributor chosen last.
     pub capture_contributor: Option<ItemId>,
+    /// Whose reflection the closing shows: a participant, or None for the one not tied
+    /// to anyone (files from before reflections per student).
+    pub reflection_of: Option<ItemId>,
 }
 
 impl Document {

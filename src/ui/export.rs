@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-use crate::export::{self, Format, Names};
+use crate::export::{self, Contents, Format, Names, ReportKind};
 use crate::i18n::{Language, tr, tr_args};
 use crate::messages;
 use crate::method::Method;
@@ -18,6 +18,8 @@ pub struct ExportState {
     pub last_format: Option<Format>,
     /// Pseudonyms (the default) or real names, as chosen in the dialog for this export.
     pub names: Names,
+    /// The team report or the letter, and the reflection of a hand-in, as last chosen.
+    pub contents: Contents,
     pub job: Option<ExportJob>,
 }
 
@@ -53,15 +55,16 @@ impl ExportState {
         let (sender, done) = mpsc::channel();
         let ctx = ctx.clone();
         let target = path.clone();
-        let names = self.names;
+        let (names, contents) = (self.names, self.contents);
         std::thread::spawn(move || {
             let today = chrono::Local::now().date_naive();
-            let result = export::export(&case, &method, language, format, names, today)
-                .map_err(|e| messages::export_error(language, &e))
-                .and_then(|bytes| {
-                    storage::write_atomically(&target, &bytes, false)
-                        .map_err(|e| messages::save_error(language, &target, &e))
-                });
+            let result =
+                export::export_contents(&case, &method, language, format, names, today, contents)
+                    .map_err(|e| messages::export_error(language, &e))
+                    .and_then(|bytes| {
+                        storage::write_atomically(&target, &bytes, false)
+                            .map_err(|e| messages::save_error(language, &target, &e))
+                    });
             let _ = sender.send(result);
             ctx.request_repaint();
         });
@@ -103,11 +106,18 @@ pub fn progress_ui(ui: &mut egui::Ui, language: Language, state: &ExportState) {
     }
 }
 
-/// The file name to offer: the case title with the format's extension.
-pub fn suggested_name(title: &str, language: Language, format: Format) -> String {
+/// The file name to offer: the case title (and "brief" for the letter) with the format's
+/// extension.
+pub fn suggested_name(title: &str, language: Language, format: Format, kind: ReportKind) -> String {
     let case_name = super::widgets::suggested_file_name(title, language);
     let stem = storage::case_stem(&case_name);
-    format!("{stem}.{}", format.extension())
+    match kind {
+        ReportKind::Team => format!("{stem}.{}", format.extension()),
+        ReportKind::Letter => {
+            let letter = tr(language, "letter.file_name");
+            format!("{stem} - {letter}.{}", format.extension())
+        }
+    }
 }
 
 /// The path with the format's extension, when the user typed a name without it.

@@ -74,7 +74,10 @@ impl SwanApp {
             Command::AskDeleteItem(id) => self.open_modal(Modal::DeleteItem(id)),
             Command::AskDeleteCaseFile(path) => self.open_modal(Modal::DeleteFile(path)),
             Command::DeleteCaseFile(path) => self.delete_case_file(&path),
-            Command::ExportAs(format, names) => self.export_as(format, names, ctx),
+            Command::ExportAs(format, names, contents) => {
+                self.export.contents = contents;
+                self.export_as(format, names, ctx)
+            }
             Command::ExportChecked(format) => self.export_checked(format, ctx),
             Command::ExportTo(format, path) => self.export_to(format, path, ctx),
             Command::ReplaceFinding(index) => self.replace_finding(index),
@@ -119,7 +122,12 @@ impl SwanApp {
                     // Real names are a deliberate choice for one export, never a setting.
                     let format = self.export.last_format.unwrap_or(Format::Pdf);
                     let names = Names::Pseudonymised;
-                    self.open_modal(Modal::Export { format, names });
+                    let contents = self.export.contents;
+                    self.open_modal(Modal::Export {
+                        format,
+                        names,
+                        contents,
+                    });
                 }
             }
             Action::CheckPersonalData => self.check_personal_data(),
@@ -371,7 +379,7 @@ impl SwanApp {
             Names::Pseudonymised => crate::privacy::pseudonymise(&doc.case, language).title,
             Names::Real => doc.case.title.clone(),
         };
-        let name = export::suggested_name(&title, language, format);
+        let name = export::suggested_name(&title, language, format, self.export.contents.kind);
         match self.dialogs.save_export(language, format, &name) {
             Ok(Some(path)) => self.export_to(format, export::with_extension(&path, format), ctx),
             Ok(None) => {}

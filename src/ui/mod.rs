@@ -7,7 +7,7 @@ mod actions;
 mod app;
 mod balance;
 mod bars;
-mod closing;
+pub(crate) mod closing;
 mod commands;
 pub mod dialogs;
 mod document;
@@ -15,6 +15,7 @@ mod entries;
 mod export;
 mod files;
 mod handling;
+mod letter;
 pub mod measure;
 mod meeting;
 mod modal;
@@ -79,7 +80,7 @@ fn case_ui(
                 phase::phase_ui(ui, language, method, case, view, phase, commands)
             }
             Stage::Plan => plan::plan_ui(ui, language, method, case, view, commands),
-            Stage::Closing => closing::closing_ui(ui, language, method, case, commands),
+            Stage::Closing => closing::closing_ui(ui, language, method, case, view, commands),
         }
     };
     // A phase screen side by side fills the window, each level scrolling on its own;

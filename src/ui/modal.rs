@@ -8,7 +8,7 @@ use egui::{Key, RichText};
 use super::path_entry::{PathPurpose, path_entry_ui};
 use super::privacy_check::{self, CheckAnswer, PrivacyCheck};
 use super::{Command, actions, style};
-use crate::export::{Format, Names};
+use crate::export::{Contents, Format, Names, ReflectionChoice, ReportKind};
 use crate::i18n::{Language, tr, tr_args};
 use crate::messages;
 use crate::model::{Case, CaseEdit, ItemId};
@@ -35,7 +35,11 @@ pub enum Modal {
     /// Unsaved changes: save, throw away or cancel before the command.
     Unsaved(Box<Command>),
     /// The export: which format, with pseudonyms or real names.
-    Export { format: Format, names: Names },
+    Export {
+        format: Format,
+        names: Names,
+        contents: Contents,
+    },
     /// The personal-data check, before an export or on demand.
     PrivacyCheck(PrivacyCheck),
     /// Delete a case file, its .bak and its recovery copies?
@@ -82,7 +86,11 @@ pub fn modal_ui(
         Modal::Recovery(found) => recovery_ui(ctx, language, found),
         Modal::Conflict(path) => conflict_ui(ctx, language, &screen(&path.display().to_string())),
         Modal::Unsaved(pending) => unsaved_ui(ctx, language, pending, case),
-        Modal::Export { format, names } => export_ui(ctx, language, format, names),
+        Modal::Export {
+            format,
+            names,
+            contents,
+        } => export_ui(ctx, language, (format, names, contents), case),
         Modal::PrivacyCheck(check) => match case {
             Some(case) => check_ui(ctx, language, check, case),
             None => Reply::Close,
@@ -264,23 +272,37 @@ fn dialog_ui(
     answer
 }
 
-/// The export dialog: one radio button per format, then "Export…" opens the file dialog.
+/// The export dialog: the team report or the letter, the format, pseudonyms or real
+/// names, and for a hand-in one student's reflection; then "Export…" asks for a file.
 fn export_ui(
     ctx: &egui::Context,
     language: Language,
-    format: &mut Format,
-    names: &mut Names,
+    (format, names, contents): (&mut Format, &mut Names, &mut Contents),
+    case: Option<&Case>,
 ) -> Reply {
     let t = |key| tr(language, key);
     let mut reply = Reply::Wait;
     let modal = egui::Modal::new(egui::Id::unique("export_dialog")).show(ctx, |ui| {
-        ui.set_max_width(520.0);
+        ui.set_max_width(560.0);
         ui.heading(t("export.title"));
         ui.add_space(4.0);
         ui.label(t("export.body"));
         ui.add_space(8.0);
-        for option in Format::ALL {
-            ui.radio_value(format, option, t(option.label_key()));
+        ui.label(RichText::new(t("export.report")).strong());
+        for kind in ReportKind::ALL {
+            ui.radio_value(&mut contents.kind, kind, t(kind.label_key()));
+        }
+        if !contents.kind.formats().contains(format) {
+            *format = Format::Pdf;
+        }
+        ui.add_space(8.0);
+        for option in contents.kind.formats() {
+            ui.radio_value(format, *option, t(option.label_key()));
+        }
+        if contents.kind == ReportKind::Team
+            && let Some(case) = case
+        {
+            reflection_choice_ui(ui, language, case, &mut contents.reflection);
         }
         ui.add_space(8.0);
         ui.label(RichText::new(t("export.names")).strong());
@@ -291,7 +313,7 @@ fn export_ui(
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             if ui.button(t("export.go")).clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
-                reply = Reply::CloseThen(Command::ExportAs(*format, *names));
+                reply = Reply::CloseThen(Command::ExportAs(*format, *names, *contents));
             }
             if ui.button(t("dialog.cancel")).clicked() {
                 reply = Reply::Close;
@@ -302,6 +324,51 @@ fn export_ui(
         reply = Reply::Close;
     }
     reply
+}
+
+/// Which student's reflection goes into a hand-in: only those who wrote one are offered.
+fn reflection_choice_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    case: &Case,
+    choice: &mut ReflectionChoice,
+) {
+    let mut choices: Vec<(ReflectionChoice, String)> = case
+        .participants
+        .iter()
+        .filter(|p| case.closing.personal(p.id).is_some())
+        .map(|p| {
+            let name = super::closing::student_name(language, case, p.id);
+            (ReflectionChoice::Of(p.id), name)
+        })
+        .collect();
+    if !case.closing.reflection.is_empty() {
+        let unnamed = tr(language, "reflection.unnamed").to_owned();
+        choices.push((ReflectionChoice::Unnamed, unnamed));
+    }
+    if choices.is_empty() {
+        *choice = ReflectionChoice::LeftOut;
+        return;
+    }
+    ui.add_space(8.0);
+    let label = ui.label(RichText::new(tr(language, "export.reflection")).strong());
+    let none = tr(language, "export.reflection.none").to_owned();
+    choices.insert(0, (ReflectionChoice::LeftOut, none));
+    let shown = choices
+        .iter()
+        .find(|(c, _)| c == choice)
+        .map(|(_, name)| name.clone())
+        .unwrap_or_default();
+    egui::ComboBox::from_id_salt("export_reflection")
+        .selected_text(shown)
+        .width(320.0)
+        .show_ui(ui, |ui| {
+            for (value, name) in choices {
+                ui.selectable_value(choice, value, name);
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 fn shortcuts_ui(ctx: &egui::Context, language: Language) -> Reply {

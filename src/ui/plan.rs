@@ -56,6 +56,7 @@ pub fn plan_ui(
                 |ui, cx, option, commands| {
                     let form = Form {
                         language,
+                        method,
                         case,
                         name: &cx.name,
                     };
@@ -71,12 +72,17 @@ pub fn plan_ui(
         ui.add_space(8.0);
     }
     note_signals_ui(ui, language, method, case, commands);
+    ui.add_space(8.0);
+    super::letter::report_ui(ui, language, case, view, commands);
+    ui.add_space(8.0);
+    super::letter::letter_ui(ui, language, method, case, commands);
 }
 
 /// What the fields of one intervention share: the language, the case, and the name
 /// that screen readers hear with each field ("Owner — Option 1, level 2").
 struct Form<'a> {
     language: Language,
+    method: &'a Method,
     case: &'a Case,
     name: &'a str,
 }
@@ -183,6 +189,8 @@ fn chosen_ui(
         }
         ui.vertical(|ui| status_ui(ui, form, option, commands));
     });
+    let (language, method, case) = (form.language, form.method, form.case);
+    super::letter::for_resident_ui(ui, language, method, case, (id, form.name), commands);
 }
 
 /// A label and a text field named after the intervention; `(label, hint)` are keys.
@@ -374,6 +382,7 @@ fn note_signals_ui(
                 entries::entry_summary_ui(ui, &cx, &note.entry);
                 let form = Form {
                     language,
+                    method,
                     case,
                     name: &name,
                 };

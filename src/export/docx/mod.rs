@@ -138,6 +138,25 @@ fn add_blocks(mut docx: Docx, report: &Report, look: &Look) -> (Docx, Vec<bool>)
             Block::Notice(text) => {
                 docx = docx.add_paragraph(styled("Notice", text));
             }
+            Block::WriteIn {
+                label,
+                lines,
+                checkbox,
+            } => {
+                let label = if *checkbox {
+                    format!("☐ {label}")
+                } else {
+                    label.clone()
+                };
+                let p = Paragraph::new().keep_next(*lines > 0);
+                docx = docx.add_paragraph(with_text(p, &label, Run::new()));
+                for line in 0..*lines {
+                    let ruled = Paragraph::new()
+                        .style("WriteInLine")
+                        .keep_next(line + 1 < *lines);
+                    docx = docx.add_paragraph(ruled);
+                }
+            }
         }
     }
     (docx, header_tables)

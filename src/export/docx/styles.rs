@@ -34,6 +34,7 @@ pub(super) fn styles(look: &Look) -> Vec<Style> {
         .chain([
             paragraph("ListBullet", "List Bullet").line_spacing(spacing(0, 60)),
             notice(look),
+            write_in_line(),
         ])
         .chain(body(look))
         .collect()
@@ -100,6 +101,20 @@ fn headings(look: &Look) -> impl Iterator<Item = Style> + '_ {
                 heading.paragraph_property.keep_next(true).keep_lines(true);
             heading
         })
+}
+
+/// An empty paragraph ruled at the bottom: a line to write on by hand.
+fn write_in_line() -> Style {
+    let mut line = paragraph("WriteInLine", "Write-in line").line_spacing(spacing(360, 240));
+    let rule = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+        .val(BorderType::Single)
+        .size(4)
+        .space(1)
+        .color("888888");
+    line.paragraph_property = line
+        .paragraph_property
+        .set_borders(ParagraphBorders::with_empty().set(rule));
+    line
 }
 
 /// A shaded box with a bar in the accent colour on the left.
