@@ -23,7 +23,7 @@ use crate::method::Method;
 use crate::model::Case;
 
 pub use document::{Block, Column, Report, Table};
-pub use style::{ReportStyle, StyleColour, StyleProblem};
+pub use style::{LogoProblem, ReportStyle, StyleColour, StyleError, StyleProblem};
 
 /// The formats a case can be exported to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -95,10 +95,12 @@ pub enum Names {
     Real,
 }
 
-/// The whole export of a case, as the bytes of a file in `format`.
+/// The whole export of a case, as the bytes of a file in `format`, in the organisation's
+/// `style` (`ReportStyle::builtin()` when it has none).
 pub fn export(
     case: &Case,
     method: &Method,
+    style: &ReportStyle,
     language: Language,
     format: Format,
     names: Names,
@@ -112,12 +114,11 @@ pub fn export(
         }
         Names::Real => case,
     };
-    let style = ReportStyle::builtin();
     let report = || plan::build_report(case, method, language, today);
     match format {
-        Format::Pdf => pdf::render(&report(), &style),
-        Format::Docx => docx::render(&report(), &style),
-        Format::Html => Ok(html::render(&report(), &style).into_bytes()),
+        Format::Pdf => pdf::render(&report(), style),
+        Format::Docx => docx::render(&report(), style),
+        Format::Html => Ok(html::render(&report(), style).into_bytes()),
         Format::Markdown => Ok(markdown::render(&report()).into_bytes()),
         Format::Csv => Ok(csv::render(
             &plan::intervention_rows(case, method, language),

@@ -352,43 +352,26 @@ fn plan_section(case: &Case, method: &Method, w: &Words, blocks: &mut Vec<Block>
     let rows = intervention_rows(case, method, w.language);
     for level in Level::ALL {
         blocks.push(heading(2, level_name(method, w.language, level)));
-        let level_rows: Vec<Vec<String>> = rows
-            .iter()
-            .filter(|r| r.level == level)
-            .map(|r| {
-                let owner = match (r.owner.is_empty(), r.co_owner.is_empty()) {
-                    (_, true) => or_dash(&r.owner),
-                    (true, false) => w.args("report.co_owner_only", &[("co", &r.co_owner)]),
-                    (false, false) => w.args(
-                        "report.owner_and_co",
-                        &[("owner", &r.owner), ("co", &r.co_owner)],
-                    ),
-                };
-                vec![
-                    r.description.clone(),
-                    owner,
-                    or_dash(&r.first_step),
-                    or_dash(&r.deadline),
-                    or_dash(&r.follow_up),
-                    r.status.clone(),
-                ]
-            })
-            .collect();
-        if level_rows.is_empty() {
+        let mut level_rows = rows.iter().filter(|r| r.level == level).peekable();
+        if level_rows.peek().is_none() {
             blocks.push(Block::Paragraph(w.t("report.no_intervention")));
-        } else {
-            blocks.push(Block::Table(Table {
-                columns: vec![
-                    column(w.t("plan.intervention"), 6),
-                    column(w.t("plan.owner"), 4),
-                    column(w.t("plan.first_step"), 5),
-                    // Wide enough for 01-12-2026 on one line.
-                    column(w.t("plan.deadline"), 3),
-                    column(w.t("plan.follow_up"), 3),
-                    column(w.t("plan.status"), 3),
-                ],
-                rows: level_rows,
-            }));
+        }
+        // One block per intervention, its text as a heading and its plan as label–value
+        // lines: a table of six columns left each column too narrow for a name or a
+        // first step, so words were broken at the line ends.
+        for row in level_rows {
+            blocks.push(heading(3, or_dash(&row.description)));
+            let mut fields = vec![(w.t("plan.owner"), or_dash(&row.owner))];
+            if !row.co_owner.is_empty() {
+                fields.push((w.t("plan.co_owner"), row.co_owner.clone()));
+            }
+            fields.extend([
+                (w.t("plan.first_step"), or_dash(&row.first_step)),
+                (w.t("plan.deadline"), or_dash(&row.deadline)),
+                (w.t("plan.follow_up"), or_dash(&row.follow_up)),
+                (w.t("plan.status"), row.status.clone()),
+            ]);
+            blocks.push(Block::Fields(fields));
         }
     }
 }
@@ -509,10 +492,11 @@ fn signals_section(case: &Case, w: &Words, blocks: &mut Vec<Block>) {
     }
     blocks.push(Block::Table(Table {
         columns: vec![
-            column(w.t("signal.what"), 5),
+            // Wide enough for "Niveau" and for a service's name without breaking it.
+            column(w.t("signal.what"), 6),
             column(w.t("report.level_number"), 2),
-            column(w.t("signal.to"), 3),
-            column(w.t("signal.change"), 5),
+            column(w.t("signal.to"), 4),
+            column(w.t("signal.change"), 6),
         ],
         rows,
     }));

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-use crate::export::{self, Format, Names};
+use crate::export::{self, Format, Names, ReportStyle};
 use crate::i18n::{Language, tr, tr_args};
 use crate::messages;
 use crate::method::Method;
@@ -45,7 +45,7 @@ impl ExportState {
         &mut self,
         ctx: &egui::Context,
         case: Case,
-        method: Method,
+        (method, style): (Method, ReportStyle),
         language: Language,
         format: Format,
         path: PathBuf,
@@ -56,7 +56,7 @@ impl ExportState {
         let names = self.names;
         std::thread::spawn(move || {
             let today = chrono::Local::now().date_naive();
-            let result = export::export(&case, &method, language, format, names, today)
+            let result = export::export(&case, &method, &style, language, format, names, today)
                 .map_err(|e| messages::export_error(language, &e))
                 .and_then(|bytes| {
                     storage::write_atomically(&target, &bytes, false)
