@@ -7,11 +7,11 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use swan_casus::export::{self, Format, Names};
+use swan_casus::export::{self, Format, Names, ReportStyle};
 use swan_casus::i18n::Language;
 use swan_casus::method::Method;
 use swan_casus::model::sample::{SampleSize, generate};
-use swan_casus::model::{Entry, Level, MAX_TEXT_CHARS, Phase};
+use swan_casus::model::{Case, Entry, Level, MAX_TEXT_CHARS, Phase};
 use swan_casus::{privacy, storage};
 
 fn bench_files(c: &mut Criterion) {
@@ -36,7 +36,22 @@ fn bench_files(c: &mut Criterion) {
     group.finish();
 
     let method = Method::builtin();
+    let style = ReportStyle::builtin();
     let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    // The size of the export of `case` in `format`.
+    let exported = |case: &Case, format| {
+        export::export(
+            case,
+            &method,
+            &style,
+            Language::Nl,
+            format,
+            Names::Pseudonymised,
+            today,
+        )
+        .unwrap()
+        .len()
+    };
     let mut group = c.benchmark_group("export");
     group.measurement_time(Duration::from_secs(8));
     for format in [
@@ -50,21 +65,31 @@ fn bench_files(c: &mut Criterion) {
             group.sample_size(10);
             group.measurement_time(Duration::from_secs(8));
         }
-        group.bench_function(format.extension(), |b| {
-            b.iter(|| {
-                export::export(
-                    &case,
-                    &method,
-                    Language::Nl,
-                    format,
-                    Names::Pseudonymised,
-                    today,
-                )
-                .unwrap()
-                .len()
-            })
-        });
+        group.bench_function(format.extension(), |b| b.iter(|| exported(&case, format)));
     }
+
+    // The PDF of the large case laid out from scratch, as the first export of a session
+    // or on the command line (the fonts and the parsed template stay loaded).
+    group.bench_function("pdf_cold", |b| {
+        b.iter(|| {
+            export::pdf::forget_layouts();
+            exported(&case, Format::Pdf)
+        })
+    });
+
+    // The PDF of the large case as in a session of the app: the first export after one
+    // note was edited, when typst can reuse the layout of what did not change
+    // (`export/pdf` above exports the unchanged case again and again, so it reuses all).
+    let mut edited = case.clone();
+    let original = edited.notes[0].entry.text.clone();
+    let mut round = 0;
+    group.bench_function("pdf_after_an_edit", |b| {
+        b.iter(|| {
+            round += 1;
+            edited.notes[0].entry.text = format!("{original} ({round})");
+            exported(&edited, Format::Pdf)
+        })
+    });
 
     // The longest note a field holds, in a PDF: bounded time and memory.
     let mut long = generate(SampleSize {
@@ -77,18 +102,7 @@ fn bench_files(c: &mut Criterion) {
     long.add_note(Phase::Understand, Level::ALL[0], Entry::new(text));
     group.sample_size(10);
     group.bench_function("pdf_longest_note", |b| {
-        b.iter(|| {
-            export::export(
-                &long,
-                &method,
-                Language::Nl,
-                Format::Pdf,
-                Names::Pseudonymised,
-                today,
-            )
-            .unwrap()
-            .len()
-        })
+        b.iter(|| exported(&long, Format::Pdf))
     });
     group.finish();
 

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::export::style::FONT_SIZES;
-use crate::export::{ExportError, StyleColour, StyleProblem};
+use crate::export::{ExportError, LogoProblem, StyleColour, StyleError, StyleProblem};
 use crate::i18n::{Language, tr, tr_args};
 use crate::method::{MethodError, MethodProblem};
 use crate::model::{IdProblem, MAX_ITEM_ID};
@@ -206,6 +206,48 @@ fn style_problem(language: Language, problem: &StyleProblem) -> String {
             ],
         ),
     }
+}
+
+/// Why an organisation's style file cannot be used, naming the file.
+pub fn style_error(language: Language, path: &Path, error: &StyleError) -> String {
+    let detail = match error {
+        StyleError::Read(kind) => io_kind_reason(language, *kind),
+        StyleError::Syntax(e) => syntax_error(language, "error.style.syntax", e),
+        StyleError::Invalid(problem) => style_problem(language, problem),
+        StyleError::Logo { path, problem } => {
+            let reason = match problem {
+                LogoProblem::Read(kind) => tr_args(
+                    language,
+                    "error.style.logo_read",
+                    &[("reason", &io_kind_reason(language, *kind))],
+                ),
+                LogoProblem::TooBig { bytes } => tr_args(
+                    language,
+                    "error.style.logo_too_big",
+                    &[
+                        ("size", &kilobytes(*bytes)),
+                        ("max", &kilobytes(crate::export::style::MAX_LOGO_BYTES)),
+                    ],
+                ),
+                LogoProblem::NotAnImage => tr(language, "error.style.logo_not_image").to_owned(),
+            };
+            tr_args(
+                language,
+                "error.style.logo",
+                &[("path", &path.display().to_string()), ("reason", &reason)],
+            )
+        }
+    };
+    tr_args(
+        language,
+        "error.style",
+        &[("path", &path.display().to_string()), ("detail", &detail)],
+    )
+}
+
+/// A file size in whole kilobytes, rounded up: "1025 kB".
+fn kilobytes(bytes: u64) -> String {
+    format!("{} kB", bytes.div_ceil(1024))
 }
 
 pub fn method_error(language: Language, path: &Path, error: &MethodError) -> String {

@@ -1,4 +1,5 @@
-//! Per-user preferences: language, recently opened files, a replacement method file.
+//! Per-user preferences: language, recently opened files, a replacement method file, the
+//! organisation's report style.
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +18,8 @@ pub struct Settings {
     pub recent_files: Vec<PathBuf>,
     /// A method file that replaces the built-in method texts.
     pub method_file: Option<PathBuf>,
+    /// The organisation's report style file, for exports.
+    pub style_file: Option<PathBuf>,
 }
 
 impl Settings {

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use common::{assert_golden, start};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use swan_casus::export::{self, Contents, Format, Names, ReflectionChoice, ReportKind};
+use swan_casus::export::{self, Contents, Format, ReflectionChoice, ReportKind, ReportStyle};
 use swan_casus::i18n::Language;
 use swan_casus::method::Method;
 use swan_casus::model::{Case, ItemId, Stage};
@@ -34,16 +34,8 @@ fn made_on() -> NaiveDate {
 
 fn exported(case: &Case, language: Language, format: Format, contents: Contents) -> Vec<u8> {
     let method = Method::builtin();
-    export::export_contents(
-        case,
-        &method,
-        language,
-        format,
-        Names::Pseudonymised,
-        made_on(),
-        contents,
-    )
-    .unwrap()
+    let style = ReportStyle::builtin();
+    export::export_contents(case, &method, &style, language, format, made_on(), contents).unwrap()
 }
 
 fn letter() -> Contents {

@@ -35,6 +35,8 @@ pub struct ExportOptions {
     /// A file (one input) or a folder; next to each input when not given.
     pub output: Option<PathBuf>,
     pub method: Option<PathBuf>,
+    /// `--style FILE`: the organisation's report style instead of the built-in one.
+    pub style: Option<PathBuf>,
     /// `--with-names`: real names instead of pseudonyms.
     pub names: Names,
     /// `--allow-personal-data`: export even when the check finds personal data.
@@ -102,6 +104,7 @@ struct Flags {
     positional: Vec<OsString>,
     format: Option<Format>,
     output: Option<PathBuf>,
+    style: Option<PathBuf>,
     names: Names,
     allow_personal_data: bool,
     report: Option<ReportKind>,
@@ -181,6 +184,9 @@ fn read_flags(args: &[OsString], usage: &Usage) -> Result<Flags, UsageError> {
             "--output" | "-o" => {
                 flags.output = Some(PathBuf::from(value_of("cli.error.output_missing")?));
             }
+            "--style" => {
+                flags.style = Some(PathBuf::from(value_of("cli.error.style_missing")?));
+            }
             _ => read_other(arg, usage, &mut flags)?,
         }
     }
@@ -198,6 +204,8 @@ fn read_other(arg: &OsString, usage: &Usage, flags: &mut Flags) -> Result<(), Us
         flags.report = Some(usage.report(value)?);
     } else if let Some(value) = lossy.strip_prefix("--reflection=") {
         flags.reflection = Some(value.to_owned());
+    } else if let Some(value) = value_after(arg, "--style=") {
+        flags.style = Some(PathBuf::from(value));
     } else if let Some(value) = lossy.strip_prefix("--lang=") {
         flags.language = Some(usage.language(value)?);
     } else if lossy.starts_with('-') && lossy.len() > 1 {
@@ -233,6 +241,7 @@ fn invocation(mut flags: Flags, usage: &Usage) -> Result<Invocation, UsageError>
             format,
             output: flags.output,
             method: flags.method,
+            style: flags.style,
             names: flags.names,
             allow_personal_data: flags.allow_personal_data,
             report: flags.report.unwrap_or_default(),
@@ -241,6 +250,7 @@ fn invocation(mut flags: Flags, usage: &Usage) -> Result<Invocation, UsageError>
     }
     let export_only = flags.format.is_some()
         || flags.output.is_some()
+        || flags.style.is_some()
         || flags.names == Names::Real
         || flags.allow_personal_data
         || flags.report.is_some()

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::ExportOptions;
-use crate::export::{Contents, Format, Names, ReflectionChoice, ReportKind};
+use crate::export::{Contents, Format, Names, ReflectionChoice, ReportKind, ReportStyle};
 use crate::i18n::{Language, tr, tr_args, tr_count};
 use crate::messages;
 use crate::method::Method;
@@ -147,8 +147,8 @@ fn report_findings(
 }
 
 /// Exports each file; prints where each went. Returns 0 when all were written, 1 when
-/// any failed (those outputs are not written at all), 2 when the method or the output
-/// folder is unusable.
+/// any failed (those outputs are not written at all), 2 when the method, the style or the
+/// output folder is unusable.
 pub fn export(options: &ExportOptions, out: &mut impl Write, err: &mut impl Write) -> i32 {
     let language = options.language;
     let method = match &options.method {
@@ -160,6 +160,16 @@ pub fn export(options: &ExportOptions, out: &mut impl Write, err: &mut impl Writ
             }
         },
         None => Method::builtin(),
+    };
+    let style = match &options.style {
+        Some(path) => match ReportStyle::load(path) {
+            Ok(style) => style,
+            Err(error) => {
+                let _ = writeln!(err, "{}", messages::style_error(language, path, &error));
+                return 2;
+            }
+        },
+        None => ReportStyle::builtin(),
     };
     let several = options.files.len() > 1;
     if let Some(folder) = &options.output
@@ -192,7 +202,7 @@ pub fn export(options: &ExportOptions, out: &mut impl Write, err: &mut impl Writ
     let today = chrono::Local::now().date_naive();
     let mut bad = 0;
     for (path, target) in options.files.iter().zip(&targets) {
-        match export_one(options, &method, path, target, today, err) {
+        match export_one(options, (&method, &style), path, target, today, err) {
             Ok(()) => {
                 let paths = [("path", path.as_path()), ("output", target.as_path())];
                 say(out, language, "cli.export.ok", &paths);
@@ -257,7 +267,7 @@ struct Reported;
 /// Loads, checks and exports one file to `target`; says on `err` why not.
 fn export_one(
     options: &ExportOptions,
-    method: &Method,
+    (method, style): (&Method, &ReportStyle),
     path: &Path,
     target: &Path,
     today: chrono::NaiveDate,
@@ -291,9 +301,9 @@ fn export_one(
     let contents = Contents {
         kind: options.report,
         reflection,
+        names: options.names,
     };
-    let names = options.names;
-    crate::export::export_contents(&case, method, language, format, names, today, contents)
+    crate::export::export_contents(&case, method, style, language, format, today, contents)
         .map_err(|e| messages::export_error(language, &e))
         .and_then(|bytes| {
             storage::write_atomically(target, &bytes, false)

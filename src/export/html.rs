@@ -2,7 +2,7 @@
 //! scripts and nothing loaded from elsewhere.
 
 use super::document::{Block, Report, Table};
-use super::style::ReportStyle;
+use super::style::{LogoFormat, ReportStyle};
 
 const STYLESHEET: &str = include_str!("../../assets/report/report.css");
 
@@ -20,12 +20,7 @@ pub fn render(report: &Report, style: &ReportStyle) -> String {
         style.font_size,
         STYLESHEET,
     ));
-    if !style.organisation.trim().is_empty() {
-        out.push_str(&format!(
-            "<p class=\"organisation\">{}</p>\n",
-            escape(&style.organisation)
-        ));
-    }
+    organisation_lines(style, &mut out);
     out.push_str(&format!(
         "<h1 class=\"title\">{}</h1>\n",
         escape(&report.title)
@@ -126,6 +121,56 @@ fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The logo (inline, as a data URL), the organisation's name and its contact line.
+fn organisation_lines(style: &ReportStyle, out: &mut String) {
+    let name = style.organisation.trim();
+    let contact = style.contact.trim();
+    if style.logo.is_none() && name.is_empty() && contact.is_empty() {
+        return;
+    }
+    out.push_str("<header class=\"organisation\">\n");
+    if let Some(logo) = &style.logo {
+        let mime = match logo.format {
+            LogoFormat::Png => "image/png",
+            LogoFormat::Svg => "image/svg+xml",
+        };
+        out.push_str(&format!(
+            "<img class=\"logo\" alt=\"{}\" src=\"data:{mime};base64,{}\">\n",
+            escape(name),
+            base64(&logo.data)
+        ));
+    }
+    if !name.is_empty() {
+        out.push_str(&format!("<p class=\"name\">{}</p>\n", escape(name)));
+    }
+    if !contact.is_empty() {
+        out.push_str(&format!("<p class=\"contact\">{}</p>\n", escape(contact)));
+    }
+    out.push_str("</header>\n");
+}
+
+/// Standard base64 with padding (RFC 4648), for the logo's data URL.
+fn base64(data: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let bytes = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = u32::from_be_bytes([0, bytes[0], bytes[1], bytes[2]]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
         }
     }
     out

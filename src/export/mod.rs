@@ -25,7 +25,7 @@ use crate::model::Case;
 
 pub use document::{Block, Column, Report, Table};
 pub use plan::ReflectionChoice;
-pub use style::{ReportStyle, StyleColour, StyleProblem};
+pub use style::{LogoProblem, ReportStyle, StyleColour, StyleError, StyleProblem};
 
 /// The formats a case can be exported to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -134,12 +134,13 @@ impl ReportKind {
     }
 }
 
-/// What goes into an export: which document, and for a team report which personal
-/// reflection (a student's hand-in), if any.
+/// What goes into an export: which document, for a team report which personal
+/// reflection (a student's hand-in), if any, and pseudonyms or real names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Contents {
     pub kind: ReportKind,
     pub reflection: ReflectionChoice,
+    pub names: Names,
 }
 
 /// Whether an export shows the pseudonyms (the default) or the registered real names.
@@ -150,36 +151,35 @@ pub enum Names {
     Real,
 }
 
-/// The team report of a case, as the bytes of a file in `format`.
+/// The whole export of a case, as the bytes of a file in `format`, in the organisation's
+/// `style` (`ReportStyle::builtin()` when it has none).
 pub fn export(
     case: &Case,
     method: &Method,
+    style: &ReportStyle,
     language: Language,
     format: Format,
     names: Names,
     today: NaiveDate,
 ) -> Result<Vec<u8>, ExportError> {
-    export_contents(
-        case,
-        method,
-        language,
-        format,
+    let contents = Contents {
         names,
-        today,
-        Contents::default(),
-    )
+        ..Contents::default()
+    };
+    export_contents(case, method, style, language, format, today, contents)
 }
 
 /// The chosen document of a case, as the bytes of a file in `format`.
 pub fn export_contents(
     case: &Case,
     method: &Method,
+    style: &ReportStyle,
     language: Language,
     format: Format,
-    names: Names,
     today: NaiveDate,
     contents: Contents,
 ) -> Result<Vec<u8>, ExportError> {
+    let names = contents.names;
     if !contents.kind.formats().contains(&format) {
         return Err(ExportError::LetterFormat { format });
     }
@@ -193,7 +193,6 @@ pub fn export_contents(
         }
         Names::Real => case,
     };
-    let style = ReportStyle::builtin();
     let report = || match contents.kind {
         ReportKind::Team => {
             plan::build_report_with(case, method, language, today, contents.reflection)
@@ -201,9 +200,9 @@ pub fn export_contents(
         ReportKind::Letter => letter::build_letter(case, language, today, &addressee),
     };
     match format {
-        Format::Pdf => pdf::render(&report(), &style),
-        Format::Docx => docx::render(&report(), &style),
-        Format::Html => Ok(html::render(&report(), &style).into_bytes()),
+        Format::Pdf => pdf::render(&report(), style),
+        Format::Docx => docx::render(&report(), style),
+        Format::Html => Ok(html::render(&report(), style).into_bytes()),
         Format::Markdown => Ok(markdown::render(&report()).into_bytes()),
         Format::Csv => Ok(csv::render(
             &plan::intervention_rows(case, method, language),

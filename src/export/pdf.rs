@@ -7,14 +7,22 @@
 use std::sync::OnceLock;
 
 use typst::diag::{Severity, SourceDiagnostic};
-use typst::foundations::{Array, Dict, IntoValue, Value};
+use typst::foundations::{Array, Bytes, Dict, IntoValue, Value};
 use typst_as_lib::{TypstAsLibError, TypstEngine, TypstTemplateMainFile};
 use typst_layout::PagedDocument;
 
+use super::docx::columns;
+use super::style::{Logo, LogoFormat};
 use super::{Block, ExportError, Format, Report, ReportStyle, Table, fonts};
 use crate::i18n::Language;
 
 const TEMPLATE: &str = include_str!("../../assets/report/report.typ");
+
+/// The width of the text on the page in twips (1/20 pt): A4, 210 mm, less the template's
+/// margins of 2.2 cm on either side.
+const TEXT_WIDTH: usize = 9411;
+/// The template's table cell inset on either side, 6 pt, in twips.
+const CELL_PADDING: usize = 120;
 
 const FONTS: [&[u8]; 4] = [
     fonts::REGULAR,
@@ -32,7 +40,46 @@ pub fn render(report: &Report, style: &ReportStyle) -> Result<Vec<u8>, ExportErr
         .output
         .map_err(|e| failure(describe(&e)))?;
     let options = typst_pdf::PdfOptions::default();
-    typst_pdf::pdf(&document, &options).map_err(|diagnostics| failure(messages(&diagnostics)))
+    typst_pdf::pdf(&document, &options)
+        .map(without_suspects_false)
+        .map_err(|diagnostics| failure(messages(&diagnostics)))
+}
+
+/// The mark-information dictionary that typst (krilla) writes for a tagged PDF.
+const MARK_INFO: &[u8] = b"/MarkInfo<</Marked true/Suspects false>>";
+const SUSPECTS_FALSE: &[u8] = b"/Suspects false";
+
+/// Blanks out `/Suspects false` in the catalog's mark information. The entry is optional
+/// and false is its default, so the file means the same without it (PDF/UA asks only that
+/// it is not true); but poppler up to 25.11 wrongly reports a false value as "Syntax
+/// Error: Suspects object is wrong type (boolean)", so pdfinfo and pdftotext complain about
+/// every report. The entry is overwritten by spaces of the same length, so every byte
+/// offset in the cross-reference table stays right. Only the exact dictionary krilla
+/// writes is touched, once; anything else leaves the file as it is.
+fn without_suspects_false(mut pdf: Vec<u8>) -> Vec<u8> {
+    let mut found = pdf
+        .windows(MARK_INFO.len())
+        .enumerate()
+        .filter(|(_, w)| *w == MARK_INFO)
+        .map(|(at, _)| at);
+    if let (Some(at), None) = (found.next(), found.next()) {
+        let start = at + MARK_INFO.len() - 2 - SUSPECTS_FALSE.len();
+        pdf[start..start + SUSPECTS_FALSE.len()].fill(b' ');
+    }
+    pdf
+}
+
+/// How many compilations a piece of typst's memoised work (a laid-out paragraph, the
+/// evaluated template) survives unused. typst-as-lib's default, 0, throws it all away after
+/// every report; keeping the last report's lets the same case exported again take a fifth
+/// of the time (BENCHMARKS.md, "PDF"). After an edit typst lays the report out anew
+/// anyway (page numbers and positions change), so more would only hold memory.
+const EVICT_AFTER: usize = 1;
+
+/// Forgets all of typst's memoised work, so that the next report is laid out from scratch,
+/// as in a fresh process. For benchmarks that measure exactly that.
+pub fn forget_layouts() {
+    typst::comemo::evict(0);
 }
 
 /// The template and the fonts, parsed once for the life of the program.
@@ -42,6 +89,7 @@ fn engine() -> &'static TypstEngine<TypstTemplateMainFile> {
         TypstEngine::builder()
             .main_file(TEMPLATE)
             .fonts(FONTS)
+            .comemo_evict_max_age(Some(EVICT_AFTER))
             .build()
     })
 }
@@ -83,7 +131,7 @@ fn messages(diagnostics: &[SourceDiagnostic]) -> String {
 fn inputs(report: &Report, style: &ReportStyle) -> Dict {
     let mut inputs = Dict::new();
     inputs.insert("style".into(), style_value(style));
-    inputs.insert("report".into(), report_value(report));
+    inputs.insert("report".into(), report_value(report, style));
     inputs
 }
 
@@ -93,10 +141,27 @@ fn style_value(style: &ReportStyle) -> Value {
         ("light", string(&style.light.to_ascii_lowercase())),
         ("font-size", Value::Float(f64::from(style.font_size))),
         ("organisation", string(&style.organisation)),
+        ("contact", string(&style.contact)),
+        ("logo", logo_value(style.logo.as_ref())),
     ])
 }
 
-fn report_value(report: &Report) -> Value {
+/// The logo as a dictionary of its bytes and format, or none.
+fn logo_value(logo: Option<&Logo>) -> Value {
+    let Some(logo) = logo else {
+        return Value::None;
+    };
+    let format = match logo.format {
+        LogoFormat::Png => "png",
+        LogoFormat::Svg => "svg",
+    };
+    dict([
+        ("data", Value::Bytes(Bytes::new(logo.data.clone()))),
+        ("format", string(format)),
+    ])
+}
+
+fn report_value(report: &Report, style: &ReportStyle) -> Value {
     let lang = match report.language {
         Language::Nl => "nl",
         Language::En => "en",
@@ -107,11 +172,14 @@ fn report_value(report: &Report) -> Value {
         ("subtitle", string(&report.subtitle)),
         ("footer", string(&report.footer)),
         ("page-label", string(&report.page_label)),
-        ("blocks", array(report.blocks.iter().map(block_value))),
+        (
+            "blocks",
+            array(report.blocks.iter().map(|b| block_value(b, style))),
+        ),
     ])
 }
 
-fn block_value(block: &Block) -> Value {
+fn block_value(block: &Block, style: &ReportStyle) -> Value {
     match block {
         Block::Heading { level, text } => dict([
             ("kind", string("heading")),
@@ -134,7 +202,7 @@ fn block_value(block: &Block) -> Value {
             ("kind", string("list")),
             ("items", array(items.iter().map(|item| string(item)))),
         ]),
-        Block::Table(table) => table_value(table),
+        Block::Table(table) => table_value(table, style),
         Block::Notice(text) => dict([("kind", string("notice")), ("text", string(text))]),
         Block::WriteIn {
             label,
@@ -152,15 +220,21 @@ fn block_value(block: &Block) -> Value {
 /// Every row gets exactly one cell per column, so that a short or long row cannot shift
 /// the cells after it. A row longer than the header adds untitled columns rather than
 /// losing text.
-fn table_value(table: &Table) -> Value {
+///
+/// The widths are the columns' proportions, but every column at least as wide as its
+/// longest word (as in the DOCX), so that no word needs breaking: the template does not
+/// hyphenate.
+fn table_value(table: &Table, style: &ReportStyle) -> Value {
     let longest_row = table.rows.iter().map(Vec::len).max().unwrap_or(0);
     let count = table.columns.len().max(longest_row).max(1);
-    let columns = (0..count).map(|i| match table.columns.get(i) {
-        Some(column) => dict([
-            ("title", string(&column.title)),
-            ("width", Value::Int(i64::from(column.width.max(1)))),
-        ]),
-        None => dict([("title", string("")), ("width", Value::Int(1))]),
+    // Half-points, rounded up: a column a little too wide is harmless.
+    let size = (style.font_size * 2.0).ceil() as usize;
+    let mut widths = columns::widths_with_padding(table, TEXT_WIDTH, size, CELL_PADDING);
+    widths.resize(count, 1);
+    let columns = (0..count).map(|i| {
+        let title = table.columns.get(i).map_or("", |c| c.title.as_str());
+        let width = i64::try_from(widths[i].max(1)).unwrap_or(1);
+        dict([("title", string(title)), ("width", Value::Int(width))])
     });
     let rows = table
         .rows

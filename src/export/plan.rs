@@ -687,10 +687,11 @@ fn signals_section(case: &Case, w: &Words, blocks: &mut Vec<Block>) {
     }
     blocks.push(Block::Table(Table {
         columns: vec![
-            column(w.t("signal.what"), 5),
+            // Wide enough for "Niveau" and for a service's name without breaking it.
+            column(w.t("signal.what"), 6),
             column(w.t("report.level_number"), 2),
-            column(w.t("signal.to"), 3),
-            column(w.t("signal.change"), 5),
+            column(w.t("signal.to"), 4),
+            column(w.t("signal.change"), 6),
         ],
         rows,
     }));

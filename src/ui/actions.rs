@@ -24,6 +24,8 @@ pub enum Action {
     TogglePseudonyms,
     LoadMethod,
     UseBuiltinMethod,
+    LoadStyle,
+    UseBuiltinStyle,
     ShowShortcuts,
     CopyPhase,
     CopyPlan,
@@ -98,7 +100,7 @@ const fn shift(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// In menu order.
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 34] = [
         Action::NewCase,
         Action::Open,
         Action::Save,
@@ -114,6 +116,8 @@ impl Action {
         Action::TogglePseudonyms,
         Action::LoadMethod,
         Action::UseBuiltinMethod,
+        Action::LoadStyle,
+        Action::UseBuiltinStyle,
         Action::ShowShortcuts,
         Action::CopyPhase,
         Action::CopyPlan,
@@ -164,7 +168,10 @@ impl Action {
             | Action::PassSpeaker
             | Action::PreviousSpeaker
             | Action::SilentRound => Menu::Meeting,
-            Action::LoadMethod | Action::UseBuiltinMethod => Menu::Method,
+            Action::LoadMethod
+            | Action::UseBuiltinMethod
+            | Action::LoadStyle
+            | Action::UseBuiltinStyle => Menu::Method,
             Action::ShowShortcuts => Menu::Help,
         }
     }
@@ -181,6 +188,7 @@ impl Action {
                 | Action::TimerToggle
                 | Action::StartRound
                 | Action::SilentRound
+                | Action::LoadStyle
         )
     }
 
@@ -201,6 +209,8 @@ impl Action {
             Action::TogglePseudonyms => "action.pseudonyms",
             Action::LoadMethod => "action.method_load",
             Action::UseBuiltinMethod => "action.method_builtin",
+            Action::LoadStyle => "action.style_load",
+            Action::UseBuiltinStyle => "action.style_builtin",
             Action::ShowShortcuts => "action.shortcuts",
             Action::CopyPhase => "action.copy_phase",
             Action::CopyPlan => "action.copy_plan",
@@ -288,7 +298,9 @@ impl Action {
             Action::CheckPersonalData
             | Action::CloseCase
             | Action::LoadMethod
-            | Action::UseBuiltinMethod => &[],
+            | Action::UseBuiltinMethod
+            | Action::LoadStyle
+            | Action::UseBuiltinStyle => &[],
         }
     }
 

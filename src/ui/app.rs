@@ -1,7 +1,7 @@
 //! The app and its frame loop: draw the screen, collect the commands the screen sent,
 //! apply them in one place, then look after the recovery copy and the window title.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui::ViewportCommand;
 
@@ -12,6 +12,7 @@ use super::meeting::{BarContext, Clock, Timer};
 use super::modal::{self, FoundRecovery, Modal, Reply};
 use super::presentation::{self, Presented};
 use super::{Command, bars, export, start, style};
+use crate::export::ReportStyle;
 use crate::i18n::{Language, tr};
 use crate::method::Method;
 use crate::settings::{self, AppDirs, Settings};
@@ -36,6 +37,10 @@ pub struct SwanApp {
     pub(super) settings: Settings,
     pub(super) method: Method,
     pub(super) method_source: MethodSource,
+    /// The look of exported reports: the organisation's style file, or the built-in one.
+    pub(super) report_style: ReportStyle,
+    /// The style file in use; `None` for the built-in style.
+    pub(super) style_source: Option<PathBuf>,
     pub(super) doc: Option<Document>,
     pub(super) dialogs: Box<dyn FileDialogs>,
     /// Shown in the status bar until the next message.
@@ -119,6 +124,8 @@ impl SwanApp {
             settings,
             method: Method::builtin(),
             method_source: MethodSource::Builtin,
+            report_style: ReportStyle::builtin(),
+            style_source: None,
             doc: None,
             dialogs: options.dialogs,
             status: None,
@@ -136,6 +143,11 @@ impl SwanApp {
         app.refresh_overdue();
         if let Some(path) = options.file {
             app.open_path(&path);
+        }
+        // After the case is opened, so that a remembered style that has gone missing is
+        // what the status bar says, not that the case was opened.
+        if let Some(path) = app.settings.style_file.clone() {
+            app.use_remembered_style(&path);
         }
         app
     }
@@ -155,6 +167,11 @@ impl SwanApp {
 
     pub fn method(&self) -> &Method {
         &self.method
+    }
+
+    /// The report style file in use, `None` for the built-in style.
+    pub fn style_source(&self) -> Option<&Path> {
+        self.style_source.as_deref()
     }
 
     pub fn method_source(&self) -> &MethodSource {
@@ -441,7 +458,11 @@ impl ActionState for SwanApp {
     fn enabled(&self, action: Action) -> bool {
         let has_case = self.doc.is_some();
         match action {
-            Action::NewCase | Action::Open | Action::Quit | Action::LoadMethod => true,
+            Action::NewCase
+            | Action::Open
+            | Action::Quit
+            | Action::LoadMethod
+            | Action::LoadStyle => true,
             Action::ShowShortcuts | Action::TogglePseudonyms => true,
             Action::Save | Action::SaveAs | Action::CheckPersonalData | Action::CloseCase => {
                 has_case
@@ -462,6 +483,7 @@ impl ActionState for SwanApp {
                 .as_ref()
                 .is_some_and(|d| d.case.stage.next().is_some()),
             Action::UseBuiltinMethod => self.method_source != MethodSource::Builtin,
+            Action::UseBuiltinStyle => self.style_source.is_some(),
             Action::CopyPhase | Action::CopyPhaseWithNames => self.in_phase(|_| true),
             Action::CopyPlan | Action::CopyPlanWithNames => has_case,
             Action::CaptureLevel1 | Action::CaptureLevel2 | Action::CaptureLevel3 => {

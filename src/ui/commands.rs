@@ -18,6 +18,8 @@ pub enum Command {
     OpenPath(PathBuf),
     /// Use this method file (a typed path; remembered).
     UseMethodFile(PathBuf),
+    /// Use this report style file for exports, and remember it.
+    UseStyleFile(PathBuf),
     /// Open a case that another window has open, to look at only.
     OpenReadOnly(PathBuf),
     /// Open one of `EXAMPLES` as a new, unsaved case.

@@ -18,6 +18,7 @@ pub trait FileDialogs {
     fn open_case(&mut self, language: Language) -> Answer;
     fn save_case(&mut self, language: Language, suggested_name: &str) -> Answer;
     fn open_method(&mut self, language: Language) -> Answer;
+    fn open_style(&mut self, language: Language) -> Answer;
     fn save_export(
         &mut self,
         language: Language,
@@ -88,6 +89,13 @@ impl FileDialogs for NativeDialogs {
         self.show(dialog, rfd::FileDialog::pick_file)
     }
 
+    fn open_style(&mut self, language: Language) -> Answer {
+        let dialog = rfd::FileDialog::new()
+            .set_title(tr(language, "dialog.file.style_title"))
+            .add_filter(tr(language, "dialog.file.style_filter"), &["ron"]);
+        self.show(dialog, rfd::FileDialog::pick_file)
+    }
+
     fn save_export(
         &mut self,
         language: Language,
@@ -145,6 +153,10 @@ impl FileDialogs for PresetDialogs {
     }
 
     fn open_method(&mut self, _: Language) -> Answer {
+        self.next()
+    }
+
+    fn open_style(&mut self, _: Language) -> Answer {
         self.next()
     }
 

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-use crate::export::{self, Contents, Format, Names, ReportKind};
+use crate::export::{self, Contents, Format, Names, ReportKind, ReportStyle};
 use crate::i18n::{Language, tr, tr_args};
 use crate::messages;
 use crate::method::Method;
@@ -47,7 +47,7 @@ impl ExportState {
         &mut self,
         ctx: &egui::Context,
         case: Case,
-        method: Method,
+        (method, style): (Method, ReportStyle),
         language: Language,
         format: Format,
         path: PathBuf,
@@ -55,11 +55,14 @@ impl ExportState {
         let (sender, done) = mpsc::channel();
         let ctx = ctx.clone();
         let target = path.clone();
-        let (names, contents) = (self.names, self.contents);
+        let contents = Contents {
+            names: self.names,
+            ..self.contents
+        };
         std::thread::spawn(move || {
             let today = chrono::Local::now().date_naive();
             let result =
-                export::export_contents(&case, &method, language, format, names, today, contents)
+                export::export_contents(&case, &method, &style, language, format, today, contents)
                     .map_err(|e| messages::export_error(language, &e))
                     .and_then(|bytes| {
                         storage::write_atomically(&target, &bytes, false)

@@ -14,7 +14,7 @@ use super::modal::Modal;
 use super::path_entry::PathPurpose;
 use super::privacy_check::PrivacyCheck;
 use super::{Command, EXAMPLES, export, start, widgets};
-use crate::export::{Format, Names};
+use crate::export::{Format, Names, ReportStyle};
 use crate::i18n::{tr, tr_args, tr_count};
 use crate::messages;
 use crate::method::Method;
@@ -40,6 +40,7 @@ impl SwanApp {
             Command::OpenPath(path) => self.open_path(&path),
             Command::OpenReadOnly(path) => self.open_path_as(&path, true),
             Command::UseMethodFile(path) => self.use_method_file(&path, true),
+            Command::UseStyleFile(path) => self.use_style_file(&path),
             Command::OpenExample(index) => self.open_example(index),
             Command::SaveTo(path) => self.save_checked(&path),
             Command::Overwrite => {
@@ -158,6 +159,18 @@ impl SwanApp {
                 self.settings.method_file = None;
                 self.store_settings();
                 self.status = Some(Notice::Info(self.t("status.method_builtin").to_owned()));
+            }
+            Action::LoadStyle => match self.dialogs.open_style(language) {
+                Ok(Some(path)) => self.use_style_file(&path),
+                Ok(None) => {}
+                Err(NoDialog) => self.type_path(PathPurpose::OpenStyle, ""),
+            },
+            Action::UseBuiltinStyle => {
+                self.report_style = ReportStyle::builtin();
+                self.style_source = None;
+                self.settings.style_file = None;
+                self.store_settings();
+                self.status = Some(Notice::Info(self.t("status.style_builtin").to_owned()));
             }
             Action::ShowShortcuts => self.open_modal(Modal::Shortcuts),
             meeting => self.apply_meeting_action(meeting, ctx),
@@ -398,9 +411,10 @@ impl SwanApp {
             self.show_error(message);
             return;
         }
-        let (case, method) = (doc.case.clone(), self.method.clone());
+        let case = doc.case.clone();
+        let look = (self.method.clone(), self.report_style.clone());
         self.export
-            .start(ctx, case, method, self.language(), format, path);
+            .start(ctx, case, look, self.language(), format, path);
     }
 
     fn replace_finding(&mut self, index: usize) {
@@ -585,6 +599,50 @@ impl SwanApp {
                 messages::method_error(language, path, &e),
                 tr(language, "error.method.kept")
             )),
+        }
+    }
+
+    /// An organisation's report style, chosen in the menu: used for every export from
+    /// now on and remembered. A file that does not fit leaves the style as it was.
+    pub(super) fn use_style_file(&mut self, path: &Path) {
+        let language = self.language();
+        match ReportStyle::load(path) {
+            Ok(style) => {
+                self.report_style = style;
+                self.style_source = Some(path.to_path_buf());
+                self.settings.style_file = Some(path.to_path_buf());
+                self.store_settings();
+                self.status = Some(Notice::Info(tr_args(
+                    language,
+                    "status.style_loaded",
+                    &[("path", &path.display().to_string())],
+                )));
+            }
+            Err(e) => self.show_error(format!(
+                "{} {}",
+                messages::style_error(language, path, &e),
+                tr(language, "error.style.kept")
+            )),
+        }
+    }
+
+    /// The remembered report style, at start. If it has gone missing or no longer fits,
+    /// the built-in style is used and the status bar says why; the choice stays
+    /// remembered, for when the file is back (a network drive, say).
+    pub(super) fn use_remembered_style(&mut self, path: &Path) {
+        let language = self.language();
+        match ReportStyle::load(path) {
+            Ok(style) => {
+                self.report_style = style;
+                self.style_source = Some(path.to_path_buf());
+            }
+            Err(e) => {
+                self.status = Some(Notice::Error(format!(
+                    "{} {}",
+                    messages::style_error(language, path, &e),
+                    tr(language, "error.style.builtin_used")
+                )));
+            }
         }
     }
 

@@ -17,6 +17,7 @@ pub enum PathPurpose {
     OpenCase,
     SaveCase,
     OpenMethod,
+    OpenStyle,
     SaveExport(Format),
 }
 
@@ -75,6 +76,7 @@ fn command_for(purpose: PathPurpose, path: PathBuf) -> Command {
         PathPurpose::OpenCase => Command::OpenPath(path),
         PathPurpose::SaveCase => Command::SaveTo(storage::with_case_extension(path)),
         PathPurpose::OpenMethod => Command::UseMethodFile(path),
+        PathPurpose::OpenStyle => Command::UseStyleFile(path),
         PathPurpose::SaveExport(format) => {
             Command::ExportTo(format, export::with_extension(&path, format))
         }

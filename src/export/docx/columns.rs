@@ -16,6 +16,17 @@ const WORD_SLACK: usize = 20;
 /// The columns of `table` in twips, adding up to `total`, for text of `size` half-points
 /// in its cells. One column for the widest row or header, whichever is wider.
 pub(super) fn widths(table: &Table, total: usize, size: usize) -> Vec<usize> {
+    widths_with_padding(table, total, size, CELL_PADDING)
+}
+
+/// `widths` for cells with `padding` twips on either side: the PDF's tables use the same
+/// measure, so that no word there is broken either.
+pub(crate) fn widths_with_padding(
+    table: &Table,
+    total: usize,
+    size: usize,
+    padding: usize,
+) -> Vec<usize> {
     let count = table
         .rows
         .iter()
@@ -42,7 +53,7 @@ pub(super) fn widths(table: &Table, total: usize, size: usize) -> Vec<usize> {
                 .map(|(text, bold)| longest_word(text, bold, size))
                 .max()
                 .unwrap_or(0);
-            longest + 2 * CELL_PADDING + WORD_SLACK
+            longest + 2 * padding + WORD_SLACK
         })
         .collect();
     fit(total, &weights, &needs)

@@ -14,7 +14,7 @@
 //! - `columns`: the widths of table columns, from the words in them.
 //! - `xml`: the patches to the XML.
 
-mod columns;
+pub(crate) mod columns;
 mod styles;
 mod xml;
 
@@ -23,11 +23,12 @@ use std::io::Cursor;
 use docx_rs::{
     BorderType, BreakType, Docx, FieldCharType, Footer, IndentLevel, InstrNUMPAGES, InstrPAGE,
     InstrText, LineSpacing, LineSpacingType, NumberingId, PageMargin, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Run, Shading, Tab, TabValueType, TableBorder,
+    ParagraphBorderPosition, ParagraphBorders, Pic, Run, Shading, Tab, TabValueType, TableBorder,
     TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow,
     VAlignType, WidthType, XMLDocx,
 };
 
+use super::style::LogoFormat;
 use super::{Block, ExportError, Format, Report, ReportStyle};
 use crate::i18n::Language;
 use columns::CELL_PADDING;
@@ -53,7 +54,7 @@ pub fn render(report: &Report, style: &ReportStyle) -> Result<Vec<u8>, ExportErr
     let look = Look::from_style(style)?;
     let language = language_tag(report.language);
     let organisation = style.organisation.trim();
-    let (docx, header_tables) = add_blocks(document(report, &look, organisation), report, &look);
+    let (docx, header_tables) = add_blocks(document(report, &look, style), report, &look);
     let mut xml = docx.build();
     patch(&mut xml, &header_tables, language)?;
     xml.doc_props.core = core_properties(report, organisation, language).into_bytes();
@@ -65,7 +66,7 @@ pub fn render(report: &Report, style: &ReportStyle) -> Result<Vec<u8>, ExportErr
 }
 
 /// The page, the defaults, the styles, the footer, and the lines above the first heading.
-fn document(report: &Report, look: &Look, organisation: &str) -> Docx {
+fn document(report: &Report, look: &Look, style: &ReportStyle) -> Docx {
     let mut docx = Docx::new()
         .page_size(PAGE_WIDTH, PAGE_HEIGHT)
         .page_margin(PageMargin {
@@ -92,14 +93,48 @@ fn document(report: &Report, look: &Look, organisation: &str) -> Docx {
     for s in styles::styles(look) {
         docx = docx.add_style(s);
     }
+    if let Some(logo) = logo(style) {
+        docx = docx.add_paragraph(logo);
+    }
+    let organisation = style.organisation.trim();
+    let contact = style.contact.trim();
     if !organisation.is_empty() {
-        docx = docx.add_paragraph(styled("Organisation", organisation));
+        let mut paragraph = styled("Organisation", organisation);
+        if !contact.is_empty() {
+            paragraph = paragraph.line_spacing(LineSpacing::new().before(0).after(40));
+        }
+        docx = docx.add_paragraph(paragraph);
+    }
+    if !contact.is_empty() {
+        docx = docx.add_paragraph(styled("Contact", contact));
     }
     docx = docx.add_paragraph(styled("Title", &report.title));
     if !report.subtitle.trim().is_empty() {
         docx = docx.add_paragraph(styled("Subtitle", &report.subtitle));
     }
     docx
+}
+
+/// The logo, 1.5 cm high (at most 8 cm wide), in a paragraph of its own. Word has no
+/// plain SVG picture (it needs a PNG beside it), so an SVG logo is left out of the DOCX.
+fn logo(style: &ReportStyle) -> Option<Paragraph> {
+    const EMU_PER_CM: u64 = 360_000;
+    let logo = style.logo.as_ref()?;
+    let (LogoFormat::Png, Some((width, height))) = (logo.format, logo.pixels) else {
+        return None;
+    };
+    let height_emu = 15 * EMU_PER_CM / 10;
+    let width_emu = (height_emu * u64::from(width) / u64::from(height)).min(8 * EMU_PER_CM);
+    let height_emu = height_emu.min(width_emu * u64::from(height) / u64::from(width).max(1));
+    let picture = Pic::new_with_dimensions(logo.data.to_vec(), width, height).size(
+        u32::try_from(width_emu).ok()?,
+        u32::try_from(height_emu).ok()?,
+    );
+    Some(
+        Paragraph::new()
+            .line_spacing(LineSpacing::new().before(0).after(160))
+            .add_run(Run::new().add_image(picture)),
+    )
 }
 
 /// `docx` with the report's blocks, and which of its tables, in order, have a header row

@@ -52,8 +52,8 @@ fn spacing(before: u32, after: u32) -> LineSpacing {
     LineSpacing::new().before(before).after(after)
 }
 
-/// Title, subtitle (with a rule under it) and the organisation's line above the title.
-fn front_page(look: &Look) -> [Style; 3] {
+/// Title, subtitle (with a rule under it) and the organisation's lines above the title.
+fn front_page(look: &Look) -> [Style; 4] {
     let mut title = paragraph("Title", "Title")
         .size(look.scaled(2.1))
         .bold()
@@ -80,7 +80,11 @@ fn front_page(look: &Look) -> [Style; 3] {
         .bold()
         .color(MUTED)
         .line_spacing(spacing(0, 240));
-    [title, subtitle, organisation]
+    let contact = paragraph("Contact", "Contact")
+        .size(look.scaled(0.9))
+        .color(MUTED)
+        .line_spacing(spacing(0, 240));
+    [title, subtitle, organisation, contact]
 }
 
 /// Word's built-in "heading 1..3", so that they show in the navigation pane.
