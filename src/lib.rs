@@ -14,6 +14,7 @@ pub mod method;
 pub mod model;
 pub mod privacy;
 pub mod settings;
+pub mod signals;
 pub mod storage;
 pub mod syntax;
 pub mod ui;

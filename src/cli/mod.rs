@@ -3,7 +3,7 @@
 use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 
-use crate::export::{Format, Names};
+use crate::export::{Format, Names, ReportKind};
 use crate::i18n::{Language, tr_args};
 
 /// What the user asked for on the command line.
@@ -23,6 +23,8 @@ pub enum Invocation {
     },
     /// Export case files as a plan in one format, one output per input.
     Export(ExportOptions),
+    /// Gather the signals of the case files in folders (and files) into one report.
+    Signals(SignalsOptions),
     Help(Language),
     Version,
 }
@@ -39,6 +41,22 @@ pub struct ExportOptions {
     pub names: Names,
     /// `--allow-personal-data`: export even when the check finds personal data.
     pub allow_personal_data: bool,
+    /// `--report`: which report of each case (the team report when not given).
+    pub report: ReportKind,
+}
+
+/// `swan-casus signals DIR_OR_FILE… --format F [--output FILE]`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SignalsOptions {
+    pub language: Language,
+    /// Folders (their `*.swan.ron` files, not their subfolders) and files.
+    pub inputs: Vec<PathBuf>,
+    pub format: Format,
+    /// The report file, or a folder to put it in; in the first input's folder when not
+    /// given.
+    pub output: Option<PathBuf>,
+    pub method: Option<PathBuf>,
+    pub names: Names,
 }
 
 #[derive(Debug, PartialEq, Eq, Default)]
@@ -100,6 +118,7 @@ struct Flags {
     output: Option<PathBuf>,
     names: Names,
     allow_personal_data: bool,
+    report: Option<ReportKind>,
     help: bool,
     version: bool,
 }
@@ -123,6 +142,11 @@ impl Usage {
     fn format(&self, value: &str) -> Result<Format, UsageError> {
         Format::from_extension(value)
             .ok_or_else(|| self.error("cli.error.format_unknown", &[("value", value)]))
+    }
+
+    fn report(&self, value: &str) -> Result<ReportKind, UsageError> {
+        ReportKind::from_name(value)
+            .ok_or_else(|| self.error("cli.error.report_unknown", &[("value", value)]))
     }
 }
 
@@ -160,7 +184,11 @@ fn read_flags(args: &[OsString], usage: &Usage) -> Result<Flags, UsageError> {
                 let value = text(value_of("cli.error.format_missing")?);
                 flags.format = Some(usage.format(&value)?);
             }
-            "--output" | "-o" => {
+            "--report" => {
+                let value = text(value_of("cli.error.report_missing")?);
+                flags.report = Some(usage.report(&value)?);
+            }
+            "--output" | "--out" | "-o" => {
                 flags.output = Some(PathBuf::from(value_of("cli.error.output_missing")?));
             }
             _ => read_other(arg, usage, &mut flags)?,
@@ -174,8 +202,11 @@ fn read_other(arg: &OsString, usage: &Usage, flags: &mut Flags) -> Result<(), Us
     let lossy = arg.to_string_lossy();
     if let Some(value) = lossy.strip_prefix("--format=") {
         flags.format = Some(usage.format(value)?);
-    } else if let Some(value) = value_after(arg, "--output=") {
+    } else if let Some(value) = value_after(arg, "--output=").or_else(|| value_after(arg, "--out="))
+    {
         flags.output = Some(PathBuf::from(value));
+    } else if let Some(value) = lossy.strip_prefix("--report=") {
+        flags.report = Some(usage.report(value)?);
     } else if let Some(value) = lossy.strip_prefix("--lang=") {
         flags.language = Some(usage.language(value)?);
     } else if lossy.starts_with('-') && lossy.len() > 1 {
@@ -213,12 +244,31 @@ fn invocation(mut flags: Flags, usage: &Usage) -> Result<Invocation, UsageError>
             method: flags.method,
             names: flags.names,
             allow_personal_data: flags.allow_personal_data,
+            report: flags.report.unwrap_or_default(),
+        }));
+    }
+    if command == Some("signals") && flags.report.is_none() && !flags.allow_personal_data {
+        let inputs = files();
+        if inputs.is_empty() {
+            return Err(usage.error("cli.error.no_files", &[("command", "signals")]));
+        }
+        let format = flags
+            .format
+            .ok_or_else(|| usage.error("cli.error.signals_format", &[]))?;
+        return Ok(Invocation::Signals(SignalsOptions {
+            language: lang,
+            inputs,
+            format,
+            output: flags.output,
+            method: flags.method,
+            names: flags.names,
         }));
     }
     let export_only = flags.format.is_some()
         || flags.output.is_some()
         || flags.names == Names::Real
-        || flags.allow_personal_data;
+        || flags.allow_personal_data
+        || flags.report.is_some();
     if export_only {
         return Err(usage.error("cli.error.export_only", &[]));
     }
@@ -263,7 +313,7 @@ pub fn version_text() -> String {
 
 mod run;
 
-pub use run::{Terminal, check, export, printable, upgrade};
+pub use run::{Terminal, check, export, printable, signals, upgrade};
 
 #[cfg(test)]
 mod tests {

@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod meeting;
 pub mod pdf;
 pub mod plan;
+pub mod signals;
 pub mod style;
 
 use chrono::NaiveDate;
@@ -95,7 +96,51 @@ pub enum Names {
     Real,
 }
 
-/// The whole export of a case, as the bytes of a file in `format`.
+/// Which report of a case is made. The team report is the default: the plan and what
+/// led to it. Add a kind here, with its name on the command line and in the dialog.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ReportKind {
+    /// The intervention plan and the discussion (CSV: the interventions).
+    #[default]
+    Team,
+    /// The signals of the case, by receiver and theme (CSV: one row per signal).
+    Signals,
+}
+
+impl ReportKind {
+    pub const ALL: [ReportKind; 2] = [ReportKind::Team, ReportKind::Signals];
+
+    /// The name on the command line (`--report signals`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ReportKind::Team => "team",
+            ReportKind::Signals => "signals",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<ReportKind> {
+        let name = name.to_ascii_lowercase();
+        ReportKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The key of the kind's name in the translation files.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            ReportKind::Team => "export.report.team",
+            ReportKind::Signals => "export.report.signals",
+        }
+    }
+}
+
+/// What an export is made of besides the case: which report, and the name of the case
+/// file it came from (shown in the CSV; `None` for a case not saved yet).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportSource {
+    pub report: ReportKind,
+    pub file_name: Option<String>,
+}
+
+/// The team report of a case, as the bytes of a file in `format`.
 pub fn export(
     case: &Case,
     method: &Method,
@@ -104,24 +149,82 @@ pub fn export(
     names: Names,
     today: NaiveDate,
 ) -> Result<Vec<u8>, ExportError> {
+    export_from(
+        case,
+        method,
+        language,
+        format,
+        names,
+        today,
+        &ExportSource::default(),
+    )
+}
+
+/// The report `source.report` of a case, as the bytes of a file in `format`.
+pub fn export_from(
+    case: &Case,
+    method: &Method,
+    language: Language,
+    format: Format,
+    names: Names,
+    today: NaiveDate,
+    source: &ExportSource,
+) -> Result<Vec<u8>, ExportError> {
+    let file_name = source.file_name.clone().unwrap_or_default();
+    if source.report == ReportKind::Signals {
+        let loaded = crate::signals::LoadedCase {
+            path: file_name.into(),
+            case: case.clone(),
+        };
+        let gathered = crate::signals::gather(&[loaded], method, language, names);
+        return render_signals(&gathered, &[], method, language, format, today);
+    }
     let pseudonymised;
-    let case = match names {
+    let (case, file_name) = match names {
         Names::Pseudonymised => {
+            let hidden = crate::privacy::pseudonymise_text(case, language, &file_name);
             pseudonymised = crate::privacy::pseudonymise(case, language);
-            &pseudonymised
+            (&pseudonymised, hidden)
         }
-        Names::Real => case,
+        Names::Real => (case, file_name),
     };
     let style = ReportStyle::builtin();
     let report = || plan::build_report(case, method, language, today);
     match format {
-        Format::Pdf => pdf::render(&report(), &style),
-        Format::Docx => docx::render(&report(), &style),
-        Format::Html => Ok(html::render(&report(), &style).into_bytes()),
-        Format::Markdown => Ok(markdown::render(&report()).into_bytes()),
         Format::Csv => Ok(csv::render(
             &plan::intervention_rows(case, method, language),
             language,
+            &file_name,
         )),
+        _ => render(&report(), &style, format),
+    }
+}
+
+/// A report in one of the document formats (not CSV, which is a table of its own).
+fn render(report: &Report, style: &ReportStyle, format: Format) -> Result<Vec<u8>, ExportError> {
+    match format {
+        Format::Pdf => pdf::render(report, style),
+        Format::Docx => docx::render(report, style),
+        Format::Html => Ok(html::render(report, style).into_bytes()),
+        Format::Markdown | Format::Csv => Ok(markdown::render(report).into_bytes()),
+    }
+}
+
+/// The signals of one case or many, gathered, in `format`; `skipped` names the files
+/// that could not be read, with why.
+pub fn render_signals(
+    gathered: &crate::signals::Gathered,
+    skipped: &[signals::Skipped],
+    method: &Method,
+    language: Language,
+    format: Format,
+    today: NaiveDate,
+) -> Result<Vec<u8>, ExportError> {
+    match format {
+        Format::Csv => Ok(signals::render_csv(gathered, method, language)),
+        _ => {
+            let report = signals::build_report(gathered, skipped, method, language, today);
+            render(&report, &ReportStyle::builtin(), format)
+        }
     }
 }

@@ -212,7 +212,7 @@ pub fn build_report(case: &Case, method: &Method, language: Language, today: Nai
     }
 }
 
-fn capitalised(text: &str) -> String {
+pub(super) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -14,6 +14,7 @@ pub enum Action {
     Save,
     SaveAs,
     Export,
+    SignalsAcrossCases,
     CheckPersonalData,
     CloseCase,
     Quit,
@@ -98,12 +99,13 @@ const fn shift(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// In menu order.
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 33] = [
         Action::NewCase,
         Action::Open,
         Action::Save,
         Action::SaveAs,
         Action::Export,
+        Action::SignalsAcrossCases,
         Action::CheckPersonalData,
         Action::CloseCase,
         Action::Quit,
@@ -140,6 +142,7 @@ impl Action {
             | Action::Save
             | Action::SaveAs
             | Action::Export
+            | Action::SignalsAcrossCases
             | Action::CheckPersonalData
             | Action::CloseCase
             | Action::Quit => Menu::File,
@@ -191,6 +194,7 @@ impl Action {
             Action::Save => "action.save",
             Action::SaveAs => "action.save_as",
             Action::Export => "action.export",
+            Action::SignalsAcrossCases => "action.signals",
             Action::CheckPersonalData => "action.check",
             Action::CloseCase => "action.close_case",
             Action::Quit => "action.quit",
@@ -286,6 +290,7 @@ impl Action {
             Action::PresentWindow => &PRESENT_WINDOW,
             Action::PresentHere => &PRESENT_HERE,
             Action::CheckPersonalData
+            | Action::SignalsAcrossCases
             | Action::CloseCase
             | Action::LoadMethod
             | Action::UseBuiltinMethod => &[],

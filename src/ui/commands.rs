@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::actions::Action;
-use crate::export::{Format, Names};
+use crate::export::{Format, Names, ReportKind};
 use crate::i18n::Language;
 use crate::model::{CaseEdit, ItemId, Stage};
 
@@ -41,7 +41,7 @@ pub enum Command {
     AskDeleteCaseFile(PathBuf),
     DeleteCaseFile(PathBuf),
     /// The export dialog answered: check for personal data, then ask where to write.
-    ExportAs(Format, Names),
+    ExportAs(Format, Names, ReportKind),
     /// The check found nothing, or the user dealt with every finding: ask where to
     /// write the export.
     ExportChecked(Format),
@@ -54,6 +54,15 @@ pub enum Command {
     /// Open the recovery copy with this index in the list found at start.
     RestoreRecovery(usize),
     DiscardRecovery(usize),
+    /// Read the case files in this folder and show their signals.
+    GatherSignals(PathBuf),
+    /// Open a case from the signals view, which closes when it is open.
+    OpenFromSignals(PathBuf),
+    CloseSignals,
+    /// Ask where to write the signals export in this format.
+    ExportSignals(Format),
+    /// Write the signals export here (the dialog answered, or a test).
+    ExportSignalsTo(Format, PathBuf),
 }
 
 impl Command {
@@ -64,6 +73,7 @@ impl Command {
             self,
             Command::Action(Action::NewCase | Action::Open | Action::CloseCase | Action::Quit)
                 | Command::OpenPath(_)
+                | Command::OpenFromSignals(_)
                 | Command::OpenReadOnly(_)
                 | Command::OpenExample(_)
                 | Command::RestoreRecovery(_)

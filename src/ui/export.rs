@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-use crate::export::{self, Format, Names};
+use crate::export::{self, ExportSource, Format, Names, ReportKind};
 use crate::i18n::{Language, tr, tr_args};
 use crate::messages;
 use crate::method::Method;
@@ -18,6 +18,10 @@ pub struct ExportState {
     pub last_format: Option<Format>,
     /// Pseudonyms (the default) or real names, as chosen in the dialog for this export.
     pub names: Names,
+    /// The report last chosen in the dialog, offered first next time.
+    pub report: ReportKind,
+    /// The name of the open case's file, for the CSV's file column.
+    pub file_name: Option<String>,
     pub job: Option<ExportJob>,
 }
 
@@ -50,18 +54,23 @@ impl ExportState {
         format: Format,
         path: PathBuf,
     ) {
+        let source = ExportSource {
+            report: self.report,
+            file_name: self.file_name.clone(),
+        };
         let (sender, done) = mpsc::channel();
         let ctx = ctx.clone();
         let target = path.clone();
         let names = self.names;
         std::thread::spawn(move || {
             let today = chrono::Local::now().date_naive();
-            let result = export::export(&case, &method, language, format, names, today)
-                .map_err(|e| messages::export_error(language, &e))
-                .and_then(|bytes| {
-                    storage::write_atomically(&target, &bytes, false)
-                        .map_err(|e| messages::save_error(language, &target, &e))
-                });
+            let result =
+                export::export_from(&case, &method, language, format, names, today, &source)
+                    .map_err(|e| messages::export_error(language, &e))
+                    .and_then(|bytes| {
+                        storage::write_atomically(&target, &bytes, false)
+                            .map_err(|e| messages::save_error(language, &target, &e))
+                    });
             let _ = sender.send(result);
             ctx.request_repaint();
         });

@@ -14,7 +14,7 @@ use super::modal::Modal;
 use super::path_entry::PathPurpose;
 use super::privacy_check::PrivacyCheck;
 use super::{Command, EXAMPLES, export, start, widgets};
-use crate::export::{Format, Names};
+use crate::export::{Format, Names, ReportKind};
 use crate::i18n::{tr, tr_args, tr_count};
 use crate::messages;
 use crate::method::Method;
@@ -74,13 +74,56 @@ impl SwanApp {
             Command::AskDeleteItem(id) => self.open_modal(Modal::DeleteItem(id)),
             Command::AskDeleteCaseFile(path) => self.open_modal(Modal::DeleteFile(path)),
             Command::DeleteCaseFile(path) => self.delete_case_file(&path),
-            Command::ExportAs(format, names) => self.export_as(format, names, ctx),
+            Command::ExportAs(format, names, report) => {
+                self.export.report = report;
+                self.export_as(format, names, ctx);
+            }
             Command::ExportChecked(format) => self.export_checked(format, ctx),
             Command::ExportTo(format, path) => self.export_to(format, path, ctx),
             Command::ReplaceFinding(index) => self.replace_finding(index),
             Command::NotAName(index) => self.mark_not_a_name(index),
             Command::RestoreRecovery(index) => self.restore(index),
             Command::DiscardRecovery(index) => self.discard_recovery(index),
+            Command::GatherSignals(folder) => {
+                let (method, language) = (self.method.clone(), self.language());
+                self.signals.start(ctx, folder, method, language);
+            }
+            Command::OpenFromSignals(path) => {
+                self.open_path(&path);
+                let failed = matches!(self.modal, Some(Modal::Error(_)));
+                if self.doc.is_some() && !failed {
+                    self.signals.open = false;
+                }
+            }
+            Command::CloseSignals => self.signals.open = false,
+            Command::ExportSignals(format) => {
+                let language = self.language();
+                let name = format!(
+                    "{}.{}",
+                    tr(language, "cli.signals.file_name"),
+                    format.extension()
+                );
+                match self.dialogs.save_export(language, format, &name) {
+                    Ok(Some(path)) => {
+                        let path = export::with_extension(&path, format);
+                        self.apply(Command::ExportSignalsTo(format, path), ctx);
+                    }
+                    Ok(None) => {}
+                    Err(NoDialog) => self.type_path(PathPurpose::SaveSignals(format), &name),
+                }
+            }
+            Command::ExportSignalsTo(format, path) => {
+                let read = self.signals.shown.iter();
+                let cases = read.flat_map(|s| s.gathered.cases.iter().map(|c| c.path.as_path()));
+                let inputs: Vec<&Path> = cases.collect();
+                if let Err(e) = storage::check_output(&path, &inputs) {
+                    let message = messages::save_error(self.language(), &path, &e);
+                    self.show_error(message);
+                    return;
+                }
+                let (method, language) = (self.method.clone(), self.language());
+                self.signals.export(ctx, method, language, format, path);
+            }
         }
     }
 
@@ -119,10 +162,20 @@ impl SwanApp {
                     // Real names are a deliberate choice for one export, never a setting.
                     let format = self.export.last_format.unwrap_or(Format::Pdf);
                     let names = Names::Pseudonymised;
-                    self.open_modal(Modal::Export { format, names });
+                    let report = self.export.report;
+                    self.open_modal(Modal::Export {
+                        format,
+                        names,
+                        report,
+                    });
                 }
             }
             Action::CheckPersonalData => self.check_personal_data(),
+            Action::SignalsAcrossCases => match self.dialogs.pick_folder(language) {
+                Ok(Some(folder)) => self.apply(Command::GatherSignals(folder), ctx),
+                Ok(None) => {}
+                Err(NoDialog) => self.type_path(PathPurpose::SignalsFolder, ""),
+            },
             Action::CloseCase => {
                 self.drop_document();
                 self.status = None;
@@ -371,7 +424,13 @@ impl SwanApp {
             Names::Pseudonymised => crate::privacy::pseudonymise(&doc.case, language).title,
             Names::Real => doc.case.title.clone(),
         };
-        let name = export::suggested_name(&title, language, format);
+        let mut name = export::suggested_name(&title, language, format);
+        if self.export.report == ReportKind::Signals {
+            // Beside the team report of the same case, not over it.
+            let stem = name.trim_end_matches(&format!(".{}", format.extension()));
+            let kind = tr(language, "cli.signals.file_name");
+            name = format!("{stem} - {kind}.{}", format.extension());
+        }
         match self.dialogs.save_export(language, format, &name) {
             Ok(Some(path)) => self.export_to(format, export::with_extension(&path, format), ctx),
             Ok(None) => {}
@@ -391,6 +450,11 @@ impl SwanApp {
             return;
         }
         let (case, method) = (doc.case.clone(), self.method.clone());
+        self.export.file_name = doc
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned());
         self.export
             .start(ctx, case, method, self.language(), format, path);
     }
@@ -508,6 +572,21 @@ impl SwanApp {
             doc.case.stage = stage;
             doc.view.writing_level = None;
             doc.view.cards = Default::default();
+        }
+    }
+
+    /// Reports a finished signals export: where it went, or why it failed.
+    pub(super) fn finish_signals(&mut self) {
+        match self.signals.poll(self.language()) {
+            Some(super::signals::SignalsOutcome::Exported(path)) => {
+                self.status = Some(Notice::Info(tr_args(
+                    self.language(),
+                    "signals.view.exported",
+                    &[("path", &path.display().to_string())],
+                )));
+            }
+            Some(super::signals::SignalsOutcome::Failed(message)) => self.show_error(message),
+            None => {}
         }
     }
 

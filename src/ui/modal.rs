@@ -8,7 +8,7 @@ use egui::{Key, RichText};
 use super::path_entry::{PathPurpose, path_entry_ui};
 use super::privacy_check::{self, CheckAnswer, PrivacyCheck};
 use super::{Command, actions, style};
-use crate::export::{Format, Names};
+use crate::export::{Format, Names, ReportKind};
 use crate::i18n::{Language, tr, tr_args};
 use crate::messages;
 use crate::model::{Case, CaseEdit, ItemId};
@@ -35,7 +35,11 @@ pub enum Modal {
     /// Unsaved changes: save, throw away or cancel before the command.
     Unsaved(Box<Command>),
     /// The export: which format, with pseudonyms or real names.
-    Export { format: Format, names: Names },
+    Export {
+        format: Format,
+        names: Names,
+        report: ReportKind,
+    },
     /// The personal-data check, before an export or on demand.
     PrivacyCheck(PrivacyCheck),
     /// Delete a case file, its .bak and its recovery copies?
@@ -82,7 +86,11 @@ pub fn modal_ui(
         Modal::Recovery(found) => recovery_ui(ctx, language, found),
         Modal::Conflict(path) => conflict_ui(ctx, language, &screen(&path.display().to_string())),
         Modal::Unsaved(pending) => unsaved_ui(ctx, language, pending, case),
-        Modal::Export { format, names } => export_ui(ctx, language, format, names),
+        Modal::Export {
+            format,
+            names,
+            report,
+        } => export_ui(ctx, language, format, names, report),
         Modal::PrivacyCheck(check) => match case {
             Some(case) => check_ui(ctx, language, check, case),
             None => Reply::Close,
@@ -270,6 +278,7 @@ fn export_ui(
     language: Language,
     format: &mut Format,
     names: &mut Names,
+    report: &mut ReportKind,
 ) -> Reply {
     let t = |key| tr(language, key);
     let mut reply = Reply::Wait;
@@ -279,8 +288,18 @@ fn export_ui(
         ui.add_space(4.0);
         ui.label(t("export.body"));
         ui.add_space(8.0);
+        ui.label(RichText::new(t("export.report")).strong());
+        for option in ReportKind::ALL {
+            ui.radio_value(report, option, t(option.label_key()));
+        }
+        ui.add_space(8.0);
+        ui.label(RichText::new(t("signals.view.format")).strong());
         for option in Format::ALL {
-            ui.radio_value(format, option, t(option.label_key()));
+            let label = match report {
+                ReportKind::Signals => crate::export::signals::format_label_key(option),
+                _ => option.label_key(),
+            };
+            ui.radio_value(format, option, t(label));
         }
         ui.add_space(8.0);
         ui.label(RichText::new(t("export.names")).strong());
@@ -291,7 +310,7 @@ fn export_ui(
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             if ui.button(t("export.go")).clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
-                reply = Reply::CloseThen(Command::ExportAs(*format, *names));
+                reply = Reply::CloseThen(Command::ExportAs(*format, *names, *report));
             }
             if ui.button(t("dialog.cancel")).clicked() {
                 reply = Reply::Close;
