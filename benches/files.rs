@@ -123,5 +123,45 @@ fn bench_files(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_files);
+/// Signals across cases: a folder of 1,000 case files, each a meeting of a usual size
+/// (40 notes, 12 options, 4 persons), read from disk and gathered, pseudonymised.
+fn bench_signals(c: &mut Criterion) {
+    let folder = tempfile::tempdir().unwrap();
+    let base = generate(SampleSize {
+        notes: 40,
+        options: 12,
+        persons: 4,
+    });
+    let first = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    for i in 0..1000 {
+        let mut case = base.clone();
+        // Every case its own, so none is counted as a copy of another.
+        case.title = format!("Casus {i}: {}", base.title);
+        case.meeting_date = first.checked_add_days(chrono::Days::new(i));
+        let path = folder.path().join(format!("casus-{i:04}.swan.ron"));
+        storage::save_case(&path, &case).unwrap();
+    }
+    let method = Method::builtin();
+    let inputs = [folder.path().to_path_buf()];
+    let mut group = c.benchmark_group("signals");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(15));
+    group.bench_function("load_and_gather_1000_files", |b| {
+        b.iter(|| {
+            let loaded = swan_casus::signals::load::load(&inputs);
+            assert_eq!(loaded.cases.len(), 1000);
+            let gathered = swan_casus::signals::gather(
+                &loaded.cases,
+                &method,
+                Language::Nl,
+                Names::Pseudonymised,
+            );
+            assert_eq!(gathered.cases.len(), 1000);
+            gathered.signal_count()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_files, bench_signals);
 criterion_main!(benches);

@@ -15,6 +15,7 @@ pub mod model;
 pub mod plain;
 pub mod privacy;
 pub mod settings;
+pub mod signals;
 pub mod storage;
 pub mod syntax;
 pub mod ui;

@@ -54,6 +54,14 @@ fn main() -> ExitCode {
             );
             ExitCode::from(code as u8)
         }
+        Invocation::Signals(options) => {
+            let code = cli::signals(
+                &options,
+                &mut Terminal(std::io::stdout()),
+                &mut Terminal(std::io::stderr()),
+            );
+            ExitCode::from(code as u8)
+        }
         Invocation::Gui(options) => run_gui(options, started),
     }
 }

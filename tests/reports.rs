@@ -32,7 +32,7 @@ fn made_on() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
 
-fn exported(case: &Case, language: Language, format: Format, contents: Contents) -> Vec<u8> {
+fn exported(case: &Case, language: Language, format: Format, contents: &Contents) -> Vec<u8> {
     let method = Method::builtin();
     let style = ReportStyle::builtin();
     export::export_contents(case, &method, &style, language, format, made_on(), contents).unwrap()
@@ -53,11 +53,11 @@ fn the_summary_the_letter_and_a_hand_in_match_the_golden_files() {
         ..Contents::default()
     };
     for (language, code) in [(Language::Nl, "nl"), (Language::En, "en")] {
-        let team = exported(&case, language, Format::Markdown, Contents::default());
+        let team = exported(&case, language, Format::Markdown, &Contents::default());
         assert_golden(&format!("report.{code}.md"), &team);
-        let letter_html = exported(&case, language, Format::Html, letter());
+        let letter_html = exported(&case, language, Format::Html, &letter());
         assert_golden(&format!("letter.{code}.html"), &letter_html);
-        let hand_in = exported(&case, language, Format::Markdown, noor);
+        let hand_in = exported(&case, language, Format::Markdown, &noor);
         assert_golden(&format!("hand-in.{code}.md"), &hand_in);
     }
 }
@@ -70,7 +70,7 @@ fn the_team_report_opens_with_status_question_answer_and_choices() {
         &case,
         Language::Nl,
         Format::Markdown,
-        Contents::default(),
+        &Contents::default(),
     ))
     .unwrap();
     let position = |text: &str| md.find(text).unwrap_or_else(|| panic!("missing {text}"));
@@ -109,7 +109,7 @@ fn a_hand_in_holds_one_students_reflection_and_no_other() {
         reflection: ReflectionChoice::Of(ItemId(4)),
         ..Contents::default()
     };
-    let md = String::from_utf8(exported(&case, Language::Nl, Format::Markdown, ahmed)).unwrap();
+    let md = String::from_utf8(exported(&case, Language::Nl, Format::Markdown, &ahmed)).unwrap();
     assert!(md.contains("Persoonlijke reflectie van Ahmed"), "{md}");
     assert!(md.contains("Niveau 2: de buurt zag ik niet."), "{md}");
     assert!(
@@ -126,7 +126,7 @@ fn the_letter_speaks_to_the_resident_and_leaves_the_team_out() {
         (Language::Nl, "Beste mevrouw Z.,"),
         (Language::En, "Dear mevrouw Z.,"),
     ] {
-        let html = String::from_utf8(exported(&case, language, Format::Html, letter())).unwrap();
+        let html = String::from_utf8(exported(&case, language, Format::Html, &letter())).unwrap();
         assert!(html.contains(greeting), "{html}");
         for resident in [
             "U krijgt een scootmobiel.",
@@ -152,7 +152,7 @@ fn the_letter_speaks_to_the_resident_and_leaves_the_team_out() {
     // By real name only when chosen.
     let mut named = case.clone();
     named.letter.by_real_name = true;
-    let html = String::from_utf8(exported(&named, Language::Nl, Format::Html, letter())).unwrap();
+    let html = String::from_utf8(exported(&named, Language::Nl, Format::Html, &letter())).unwrap();
     assert!(html.contains("Beste Zoë,"), "{html}");
 }
 
@@ -175,7 +175,7 @@ fn the_letter_as_pdf_and_docx_reads_as_a_letter() {
     let case = fixture();
     let temp = tempfile::tempdir().unwrap();
     let pdf = temp.path().join("brief.pdf");
-    std::fs::write(&pdf, exported(&case, Language::Nl, Format::Pdf, letter())).unwrap();
+    std::fs::write(&pdf, exported(&case, Language::Nl, Format::Pdf, &letter())).unwrap();
     if let Some((text, _)) = poppler("pdftotext", &[pdf.as_os_str(), "-".as_ref()]) {
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
         for expected in [
@@ -190,7 +190,7 @@ fn the_letter_as_pdf_and_docx_reads_as_a_letter() {
             assert!(flat.contains(expected), "missing {expected} in {flat}");
         }
     }
-    let docx = exported(&case, Language::En, Format::Docx, letter());
+    let docx = exported(&case, Language::En, Format::Docx, &letter());
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
     let mut document = String::new();
     std::io::Read::read_to_string(
@@ -400,7 +400,7 @@ fn each_student_writes_an_own_reflection_in_the_closing() {
         reflection: ReflectionChoice::Of(ItemId(4)),
         ..Contents::default()
     };
-    let md = String::from_utf8(exported(case, Language::Nl, Format::Markdown, hand_in)).unwrap();
+    let md = String::from_utf8(exported(case, Language::Nl, Format::Markdown, &hand_in)).unwrap();
     assert!(md.contains("Het geldplan."), "{md}");
     assert!(!md.contains("beleid eng"), "{md}");
 }

@@ -68,9 +68,11 @@ fn plan() -> impl Strategy<Value = PlanDetails> {
                     alternatives,
                     owner,
                     co_owner,
-                    first_step,
                     deadline,
                     follow_up,
+                    // The resident's text: one of the texts, so it varies too.
+                    for_resident: first_step.chars().rev().collect(),
+                    first_step,
                     status,
                 }
             },
@@ -163,11 +165,20 @@ fn case() -> impl Strategy<Value = Case> {
             lessons: b,
             case_bringer_takeaway: c,
             reflection: Reflection {
+                overlooked_level: g.to_uppercase(),
                 what_happened: d,
                 thoughts_and_feelings: e,
                 what_went_well: f,
-                do_differently: g,
+                do_differently: g.clone(),
             },
+            // Each participant's own reflection.
+            personal: vec![swan_casus::model::PersonalReflection {
+                participant: ItemId(1),
+                reflection: Reflection {
+                    what_went_well: g,
+                    ..Reflection::default()
+                },
+            }],
         },
     );
     (
@@ -231,8 +242,25 @@ fn case() -> impl Strategy<Value = Case> {
                     })
                     .into_iter()
                     .collect();
+                let report = swan_casus::model::ReportInfo {
+                    status: swan_casus::model::DocumentStatus::Final,
+                    version: title.len() as u32,
+                    approved_by: question.clone(),
+                    approved_on: meeting_date,
+                    conclusion: description.clone(),
+                    next_evaluation: delete_by,
+                };
+                let letter = swan_casus::model::ResidentLetter {
+                    addressee: persons.first().map(|p: &swan_casus::model::Person| p.id),
+                    by_real_name: !title.is_empty(),
+                    heard: question.clone(),
+                    contact: opening_notes.clone(),
+                    passed_on: description.clone(),
+                };
                 Case {
                     not_names,
+                    report,
+                    letter,
                     title,
                     description,
                     question,

@@ -23,6 +23,8 @@ pub enum Invocation {
     },
     /// Export case files as a plan in one format, one output per input.
     Export(ExportOptions),
+    /// Gather the signals of the case files in folders (and files) into one report.
+    Signals(SignalsOptions),
     Help(Language),
     Version,
 }
@@ -45,6 +47,20 @@ pub struct ExportOptions {
     pub report: ReportKind,
     /// `--reflection NAME`: a student's hand-in, with that participant's own reflection.
     pub reflection: Option<String>,
+}
+
+/// `swan-casus signals DIR_OR_FILE… --format F [--output FILE]`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SignalsOptions {
+    pub language: Language,
+    /// Folders (their `*.swan.ron` files, not their subfolders) and files.
+    pub inputs: Vec<PathBuf>,
+    pub format: Format,
+    /// The report file, or a folder to put it in; in the first input's folder when not
+    /// given.
+    pub output: Option<PathBuf>,
+    pub method: Option<PathBuf>,
+    pub names: Names,
 }
 
 #[derive(Debug, PartialEq, Eq, Default)]
@@ -181,7 +197,7 @@ fn read_flags(args: &[OsString], usage: &Usage) -> Result<Flags, UsageError> {
             "--reflection" => {
                 flags.reflection = Some(text(value_of("cli.error.reflection_missing")?));
             }
-            "--output" | "-o" => {
+            "--output" | "--out" | "-o" => {
                 flags.output = Some(PathBuf::from(value_of("cli.error.output_missing")?));
             }
             "--style" => {
@@ -198,7 +214,8 @@ fn read_other(arg: &OsString, usage: &Usage, flags: &mut Flags) -> Result<(), Us
     let lossy = arg.to_string_lossy();
     if let Some(value) = lossy.strip_prefix("--format=") {
         flags.format = Some(usage.format(value)?);
-    } else if let Some(value) = value_after(arg, "--output=") {
+    } else if let Some(value) = value_after(arg, "--output=").or_else(|| value_after(arg, "--out="))
+    {
         flags.output = Some(PathBuf::from(value));
     } else if let Some(value) = lossy.strip_prefix("--report=") {
         flags.report = Some(usage.report(value)?);
@@ -246,6 +263,23 @@ fn invocation(mut flags: Flags, usage: &Usage) -> Result<Invocation, UsageError>
             allow_personal_data: flags.allow_personal_data,
             report: flags.report.unwrap_or_default(),
             reflection: flags.reflection,
+        }));
+    }
+    if command == Some("signals") && flags.report.is_none() && !flags.allow_personal_data {
+        let inputs = files();
+        if inputs.is_empty() {
+            return Err(usage.error("cli.error.no_files", &[("command", "signals")]));
+        }
+        let format = flags
+            .format
+            .ok_or_else(|| usage.error("cli.error.signals_format", &[]))?;
+        return Ok(Invocation::Signals(SignalsOptions {
+            language: lang,
+            inputs,
+            format,
+            output: flags.output,
+            method: flags.method,
+            names: flags.names,
         }));
     }
     let export_only = flags.format.is_some()
@@ -299,7 +333,7 @@ pub fn version_text() -> String {
 
 mod run;
 
-pub use run::{Terminal, check, export, printable, upgrade};
+pub use run::{Terminal, check, export, printable, signals, upgrade};
 
 #[cfg(test)]
 mod tests {

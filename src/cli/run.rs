@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::ExportOptions;
+use super::{ExportOptions, SignalsOptions};
 use crate::export::{Contents, Format, Names, ReflectionChoice, ReportKind, ReportStyle};
 use crate::i18n::{Language, tr, tr_args, tr_count};
 use crate::messages;
@@ -19,11 +19,16 @@ fn report_load_error(
     error: &storage::LoadError,
     err: &mut impl Write,
 ) {
-    let place = match error.position() {
+    let place = load_place(path, error);
+    let _ = writeln!(err, "{place}: {}", messages::load_error(language, error));
+}
+
+/// `path:line:column` when the problem has a place in the file, else the path.
+fn load_place(path: &Path, error: &storage::LoadError) -> String {
+    match error.position() {
         Some((line, column)) => format!("{}:{line}:{column}", path.display()),
         None => path.display().to_string(),
-    };
-    let _ = writeln!(err, "{place}: {}", messages::load_error(language, error));
+    }
 }
 
 fn summary(language: Language, bad: usize, total: usize, err: &mut impl Write) -> i32 {
@@ -151,15 +156,8 @@ fn report_findings(
 /// output folder is unusable.
 pub fn export(options: &ExportOptions, out: &mut impl Write, err: &mut impl Write) -> i32 {
     let language = options.language;
-    let method = match &options.method {
-        Some(path) => match Method::load(path) {
-            Ok(method) => method,
-            Err(error) => {
-                let _ = writeln!(err, "{}", messages::method_error(language, path, &error));
-                return 2;
-            }
-        },
-        None => Method::builtin(),
+    let Some(method) = method_for(language, options.method.as_deref(), err) else {
+        return 2;
     };
     let style = match &options.style {
         Some(path) => match ReportStyle::load(path) {
@@ -302,8 +300,9 @@ fn export_one(
         kind: options.report,
         reflection,
         names: options.names,
+        file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()),
     };
-    crate::export::export_contents(&case, method, style, language, format, today, contents)
+    crate::export::export_contents(&case, method, style, language, format, today, &contents)
         .map_err(|e| messages::export_error(language, &e))
         .and_then(|bytes| {
             storage::write_atomically(target, &bytes, false)
@@ -313,6 +312,137 @@ fn export_one(
             let _ = writeln!(err, "{}: {message}", path.display());
             Reported
         })
+}
+
+/// The method asked for with `--method`, or the built-in one; says on `err` why not.
+fn method_for(language: Language, path: Option<&Path>, err: &mut impl Write) -> Option<Method> {
+    match path {
+        Some(path) => match Method::load(path) {
+            Ok(method) => Some(method),
+            Err(error) => {
+                let _ = writeln!(err, "{}", messages::method_error(language, path, &error));
+                None
+            }
+        },
+        None => Some(Method::builtin()),
+    }
+}
+
+/// Where the signals report goes: the file given, into the folder given, or into the
+/// first input's folder, named "signalen" (or "signals") with the format's extension.
+fn signals_target(options: &SignalsOptions) -> PathBuf {
+    let name = format!(
+        "{}.{}",
+        tr(options.language, "cli.signals.file_name"),
+        options.format.extension()
+    );
+    match &options.output {
+        Some(out) if out.is_dir() => out.join(name),
+        Some(out) => out.clone(),
+        None => {
+            let first = options.inputs.first().map(PathBuf::as_path);
+            let folder = match first {
+                Some(p) if p.is_dir() => p.to_path_buf(),
+                Some(p) => p.parent().map(Path::to_path_buf).unwrap_or_default(),
+                None => PathBuf::new(),
+            };
+            folder.join(name)
+        }
+    }
+}
+
+/// Gathers the signals of every case file the inputs name into one report. A file that
+/// does not load is said on `err` and skipped. Returns 0 when the report was written,
+/// 1 when there was no case to gather from or it could not be written, 2 when the
+/// method or the output is unusable.
+pub fn signals(options: &SignalsOptions, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let language = options.language;
+    let Some(method) = method_for(language, options.method.as_deref(), err) else {
+        return 2;
+    };
+    let target = signals_target(options);
+    let (files, _) = crate::signals::load::case_files(&options.inputs);
+    let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    if let Err(e) = storage::check_output(&target, &inputs) {
+        let _ = writeln!(err, "{}", messages::save_error_cli(language, &target, &e));
+        return 2;
+    }
+    let loaded = crate::signals::load::load(&options.inputs);
+    for (path, error) in &loaded.skipped {
+        let place = load_place(path, error);
+        let message = messages::load_error(language, error);
+        let line = tr_args(
+            language,
+            "cli.signals.skipped",
+            &[("place", &place), ("message", &message)],
+        );
+        let _ = writeln!(err, "{line}");
+    }
+    let skipped = crate::signals::load::skipped_lines(&loaded.skipped, language);
+    if loaded.cases.is_empty() {
+        let text = if loaded.skipped.is_empty() {
+            let paths: Vec<String> = options
+                .inputs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
+            tr_args(
+                language,
+                "cli.signals.no_cases",
+                &[("paths", &paths.join(", "))],
+            )
+        } else {
+            tr_count(
+                language,
+                "cli.signals.none_loaded",
+                loaded.skipped.len(),
+                &[],
+            )
+        };
+        let _ = writeln!(err, "{text}");
+        return 1;
+    }
+    let gathered = crate::signals::gather(&loaded.cases, &method, language, options.names);
+    for copy in &gathered.copies {
+        say(
+            err,
+            language,
+            "cli.signals.copy",
+            &[("path", &copy.path), ("first", &copy.same_as)],
+        );
+    }
+    let today = chrono::Local::now().date_naive();
+    let style = ReportStyle::builtin();
+    let written = crate::export::render_signals(
+        &gathered,
+        &skipped,
+        (&method, &style),
+        language,
+        options.format,
+        today,
+    )
+    .map_err(|e| messages::export_error(language, &e))
+    .and_then(|bytes| {
+        storage::write_atomically(&target, &bytes, false)
+            .map_err(|e| messages::save_error_cli(language, &target, &e))
+    });
+    match written {
+        Ok(()) => {
+            let shown = target.display().to_string();
+            let text = tr_count(
+                language,
+                "cli.signals.ok",
+                gathered.cases.len(),
+                &[("output", &shown)],
+            );
+            let _ = writeln!(out, "{text}");
+            0
+        }
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            1
+        }
+    }
 }
 
 /// The participant named `name` (any case), whose own reflection goes into a hand-in.

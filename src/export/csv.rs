@@ -8,7 +8,9 @@ use crate::i18n::{Language, tr};
 
 const SEPARATOR: char = ';';
 
-pub fn render(rows: &[InterventionRow], language: Language) -> Vec<u8> {
+/// The interventions; `file_name` is the case file's name when known (else empty), so a
+/// pooled sheet says where each row came from.
+pub fn render(rows: &[InterventionRow], language: Language, file_name: &str) -> Vec<u8> {
     let header = [
         "csv.case",
         "csv.meeting_date",
@@ -23,13 +25,12 @@ pub fn render(rows: &[InterventionRow], language: Language) -> Vec<u8> {
         "csv.deadline",
         "csv.follow_up",
         "csv.status",
+        "csv.file",
     ]
     .map(|key| tr(language, key).to_owned());
-    let mut out = String::from('\u{feff}');
-    push_record(&mut out, header.iter().map(String::as_str));
-    for row in rows {
-        push_record(
-            &mut out,
+    table(
+        &header,
+        rows.iter().map(|row| {
             [
                 row.case_title.as_str(),
                 &row.meeting_date,
@@ -44,14 +45,28 @@ pub fn render(rows: &[InterventionRow], language: Language) -> Vec<u8> {
                 &row.deadline,
                 &row.follow_up,
                 &row.status,
-            ],
-        );
+                file_name,
+            ]
+        }),
+    )
+}
+
+/// A header and rows as a CSV file.
+pub fn table<R, S>(header: &[String], rows: impl IntoIterator<Item = R>) -> Vec<u8>
+where
+    R: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut out = String::from('\u{feff}');
+    push_record(&mut out, header);
+    for row in rows {
+        push_record(&mut out, row);
     }
     out.into_bytes()
 }
 
-fn push_record<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
-    let fields: Vec<String> = fields.into_iter().map(field).collect();
+fn push_record<S: AsRef<str>>(out: &mut String, fields: impl IntoIterator<Item = S>) {
+    let fields: Vec<String> = fields.into_iter().map(|f| field(f.as_ref())).collect();
     out.push_str(&fields.join(&SEPARATOR.to_string()));
     out.push_str("\r\n");
 }

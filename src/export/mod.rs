@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod meeting;
 pub mod pdf;
 pub mod plan;
+pub mod signals;
 pub mod style;
 
 use chrono::NaiveDate;
@@ -100,16 +101,19 @@ pub enum ReportKind {
     Team,
     /// "Wat we met u afspreken": the letter to the resident, in plain language.
     Letter,
+    /// The signals of the case, by receiver and theme (CSV: one row per signal).
+    Signals,
 }
 
 impl ReportKind {
-    pub const ALL: [ReportKind; 2] = [ReportKind::Team, ReportKind::Letter];
+    pub const ALL: [ReportKind; 3] = [ReportKind::Team, ReportKind::Letter, ReportKind::Signals];
 
     /// The name on the command line (`--report team`).
     pub fn name(self) -> &'static str {
         match self {
             ReportKind::Team => "team",
             ReportKind::Letter => "letter",
+            ReportKind::Signals => "signals",
         }
     }
 
@@ -122,25 +126,28 @@ impl ReportKind {
         match self {
             ReportKind::Team => "export.report.team",
             ReportKind::Letter => "export.report.letter",
+            ReportKind::Signals => "export.report.signals",
         }
     }
 
     /// The formats this document can be made in.
     pub fn formats(self) -> &'static [Format] {
         match self {
-            ReportKind::Team => &Format::ALL,
+            ReportKind::Team | ReportKind::Signals => &Format::ALL,
             ReportKind::Letter => &[Format::Pdf, Format::Docx, Format::Html],
         }
     }
 }
 
 /// What goes into an export: which document, for a team report which personal
-/// reflection (a student's hand-in), if any, and pseudonyms or real names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+/// reflection (a student's hand-in), if any, pseudonyms or real names, and the name of
+/// the case file it came from (shown in the CSV; `None` for a case not saved yet).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Contents {
     pub kind: ReportKind,
     pub reflection: ReflectionChoice,
     pub names: Names,
+    pub file_name: Option<String>,
 }
 
 /// Whether an export shows the pseudonyms (the default) or the registered real names.
@@ -151,8 +158,7 @@ pub enum Names {
     Real,
 }
 
-/// The whole export of a case, as the bytes of a file in `format`, in the organisation's
-/// `style` (`ReportStyle::builtin()` when it has none).
+/// The team report of a case, as the bytes of a file in `format`.
 pub fn export(
     case: &Case,
     method: &Method,
@@ -166,7 +172,7 @@ pub fn export(
         names,
         ..Contents::default()
     };
-    export_contents(case, method, style, language, format, today, contents)
+    export_contents(case, method, style, language, format, today, &contents)
 }
 
 /// The chosen document of a case, as the bytes of a file in `format`.
@@ -177,37 +183,72 @@ pub fn export_contents(
     language: Language,
     format: Format,
     today: NaiveDate,
-    contents: Contents,
+    contents: &Contents,
 ) -> Result<Vec<u8>, ExportError> {
     let names = contents.names;
     if !contents.kind.formats().contains(&format) {
         return Err(ExportError::LetterFormat { format });
     }
+    let file_name = contents.file_name.clone().unwrap_or_default();
+    if contents.kind == ReportKind::Signals {
+        let loaded = crate::signals::LoadedCase {
+            path: file_name.into(),
+            case: case.clone(),
+        };
+        let gathered = crate::signals::gather(&[loaded], method, language, names);
+        return render_signals(&gathered, &[], (method, style), language, format, today);
+    }
     // Chosen on the original: the pseudonymised case has no real names left.
     let addressee = letter_addressee(case, names);
     let pseudonymised;
-    let case = match names {
+    let (case, file_name) = match names {
         Names::Pseudonymised => {
+            let hidden = crate::privacy::pseudonymise_text(case, language, &file_name);
             pseudonymised = crate::privacy::pseudonymise(case, language);
-            &pseudonymised
+            (&pseudonymised, hidden)
         }
-        Names::Real => case,
+        Names::Real => (case, file_name),
     };
     let report = || match contents.kind {
-        ReportKind::Team => {
-            plan::build_report_with(case, method, language, today, contents.reflection)
-        }
         ReportKind::Letter => letter::build_letter(case, language, today, &addressee),
+        _ => plan::build_report_with(case, method, language, today, contents.reflection),
     };
     match format {
-        Format::Pdf => pdf::render(&report(), style),
-        Format::Docx => docx::render(&report(), style),
-        Format::Html => Ok(html::render(&report(), style).into_bytes()),
-        Format::Markdown => Ok(markdown::render(&report()).into_bytes()),
         Format::Csv => Ok(csv::render(
             &plan::intervention_rows(case, method, language),
             language,
+            &file_name,
         )),
+        _ => render(&report(), style, format),
+    }
+}
+
+/// A report in one of the document formats (not CSV, which is a table of its own).
+fn render(report: &Report, style: &ReportStyle, format: Format) -> Result<Vec<u8>, ExportError> {
+    match format {
+        Format::Pdf => pdf::render(report, style),
+        Format::Docx => docx::render(report, style),
+        Format::Html => Ok(html::render(report, style).into_bytes()),
+        Format::Markdown | Format::Csv => Ok(markdown::render(report).into_bytes()),
+    }
+}
+
+/// The signals of one case or many, gathered, in `format`; `skipped` names the files
+/// that could not be read, with why.
+pub fn render_signals(
+    gathered: &crate::signals::Gathered,
+    skipped: &[signals::Skipped],
+    (method, style): (&Method, &ReportStyle),
+    language: Language,
+    format: Format,
+    today: NaiveDate,
+) -> Result<Vec<u8>, ExportError> {
+    match format {
+        Format::Csv => Ok(signals::render_csv(gathered, method, language)),
+        _ => {
+            let report = signals::build_report(gathered, skipped, method, language, today);
+            render(&report, style, format)
+        }
     }
 }
 

@@ -14,6 +14,7 @@ pub enum Action {
     Save,
     SaveAs,
     Export,
+    SignalsAcrossCases,
     CheckPersonalData,
     CloseCase,
     Quit,
@@ -100,12 +101,13 @@ const fn shift(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// In menu order.
-    pub const ALL: [Action; 34] = [
+    pub const ALL: [Action; 35] = [
         Action::NewCase,
         Action::Open,
         Action::Save,
         Action::SaveAs,
         Action::Export,
+        Action::SignalsAcrossCases,
         Action::CheckPersonalData,
         Action::CloseCase,
         Action::Quit,
@@ -144,6 +146,7 @@ impl Action {
             | Action::Save
             | Action::SaveAs
             | Action::Export
+            | Action::SignalsAcrossCases
             | Action::CheckPersonalData
             | Action::CloseCase
             | Action::Quit => Menu::File,
@@ -199,6 +202,7 @@ impl Action {
             Action::Save => "action.save",
             Action::SaveAs => "action.save_as",
             Action::Export => "action.export",
+            Action::SignalsAcrossCases => "action.signals",
             Action::CheckPersonalData => "action.check",
             Action::CloseCase => "action.close_case",
             Action::Quit => "action.quit",
@@ -296,6 +300,7 @@ impl Action {
             Action::PresentWindow => &PRESENT_WINDOW,
             Action::PresentHere => &PRESENT_HERE,
             Action::CheckPersonalData
+            | Action::SignalsAcrossCases
             | Action::CloseCase
             | Action::LoadMethod
             | Action::UseBuiltinMethod

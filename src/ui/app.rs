@@ -65,6 +65,8 @@ pub struct SwanApp {
     /// The step timer and the current turn, while they run.
     pub(super) timer: Timer,
     pub(super) presenting: Presenting,
+    /// Signals across cases: the view, the folder being read, the export.
+    pub(super) signals: super::signals::SignalsState,
 }
 
 /// Where the presentation view is shown.
@@ -135,6 +137,7 @@ impl SwanApp {
             clock: options.clock,
             timer: Timer::default(),
             presenting: Presenting::default(),
+            signals: Default::default(),
         };
         // A method named on the command line wins over the remembered one, for this run.
         if let Some(path) = options.method.or_else(|| app.settings.method_file.clone()) {
@@ -217,6 +220,11 @@ impl SwanApp {
         self.autosaver.flush();
     }
 
+    /// Whether signals are being read or exported in the background.
+    pub fn signals_busy(&self) -> bool {
+        self.signals.busy()
+    }
+
     /// Whether an export is being made in the background.
     pub fn export_running(&self) -> bool {
         self.export.running()
@@ -273,6 +281,7 @@ impl SwanApp {
         }
         self.modal_ui(&ctx, &mut commands);
         self.finish_export();
+        self.finish_signals();
 
         // The frame was drawn before the commands changed the state: draw once more, so
         // the change shows now and not at the next mouse move.
@@ -298,6 +307,10 @@ impl SwanApp {
     fn central_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let language = self.settings.language;
         let now = (self.clock)();
+        if self.signals.open {
+            super::signals::signals_ui(ui, language, &mut self.signals, commands);
+            return;
+        }
         let Some(doc) = &mut self.doc else {
             let recent = &self.settings.recent_files;
             let hidden = self.pseudonyms_shown;
@@ -468,6 +481,7 @@ impl ActionState for SwanApp {
                 has_case
             }
             Action::Export => has_case && !self.export.running(),
+            Action::SignalsAcrossCases => !self.signals.busy(),
             Action::Undo => self
                 .editable_doc()
                 .is_some_and(|d| d.history().undo_label().is_some()),

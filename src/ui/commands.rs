@@ -56,6 +56,15 @@ pub enum Command {
     /// Open the recovery copy with this index in the list found at start.
     RestoreRecovery(usize),
     DiscardRecovery(usize),
+    /// Read the case files in this folder and show their signals.
+    GatherSignals(PathBuf),
+    /// Open a case from the signals view, which closes when it is open.
+    OpenFromSignals(PathBuf),
+    CloseSignals,
+    /// Ask where to write the signals export in this format.
+    ExportSignals(Format),
+    /// Write the signals export here (the dialog answered, or a test).
+    ExportSignalsTo(Format, PathBuf),
 }
 
 impl Command {
@@ -66,6 +75,7 @@ impl Command {
             self,
             Command::Action(Action::NewCase | Action::Open | Action::CloseCase | Action::Quit)
                 | Command::OpenPath(_)
+                | Command::OpenFromSignals(_)
                 | Command::OpenReadOnly(_)
                 | Command::OpenExample(_)
                 | Command::RestoreRecovery(_)

@@ -19,6 +19,8 @@ pub trait FileDialogs {
     fn save_case(&mut self, language: Language, suggested_name: &str) -> Answer;
     fn open_method(&mut self, language: Language) -> Answer;
     fn open_style(&mut self, language: Language) -> Answer;
+    /// A folder of case files (signals across cases).
+    fn pick_folder(&mut self, language: Language) -> Answer;
     fn save_export(
         &mut self,
         language: Language,
@@ -96,6 +98,11 @@ impl FileDialogs for NativeDialogs {
         self.show(dialog, rfd::FileDialog::pick_file)
     }
 
+    fn pick_folder(&mut self, language: Language) -> Answer {
+        let dialog = rfd::FileDialog::new().set_title(tr(language, "dialog.file.signals_title"));
+        self.show(dialog, rfd::FileDialog::pick_folder)
+    }
+
     fn save_export(
         &mut self,
         language: Language,
@@ -157,6 +164,10 @@ impl FileDialogs for PresetDialogs {
     }
 
     fn open_style(&mut self, _: Language) -> Answer {
+        self.next()
+    }
+
+    fn pick_folder(&mut self, _: Language) -> Answer {
         self.next()
     }
 

@@ -20,6 +20,8 @@ pub struct ExportState {
     pub names: Names,
     /// The team report or the letter, and the reflection of a hand-in, as last chosen.
     pub contents: Contents,
+    /// The name of the open case's file, for the CSV's file column.
+    pub file_name: Option<String>,
     pub job: Option<ExportJob>,
 }
 
@@ -57,12 +59,13 @@ impl ExportState {
         let target = path.clone();
         let contents = Contents {
             names: self.names,
-            ..self.contents
+            file_name: self.file_name.clone(),
+            ..self.contents.clone()
         };
         std::thread::spawn(move || {
             let today = chrono::Local::now().date_naive();
             let result =
-                export::export_contents(&case, &method, &style, language, format, today, contents)
+                export::export_contents(&case, &method, &style, language, format, today, &contents)
                     .map_err(|e| messages::export_error(language, &e))
                     .and_then(|bytes| {
                         storage::write_atomically(&target, &bytes, false)
@@ -116,9 +119,12 @@ pub fn suggested_name(title: &str, language: Language, format: Format, kind: Rep
     let stem = storage::case_stem(&case_name);
     match kind {
         ReportKind::Team => format!("{stem}.{}", format.extension()),
-        ReportKind::Letter => {
-            let letter = tr(language, "letter.file_name");
-            format!("{stem} - {letter}.{}", format.extension())
+        ReportKind::Letter | ReportKind::Signals => {
+            let kind = match kind {
+                ReportKind::Letter => tr(language, "letter.file_name"),
+                _ => tr(language, "cli.signals.file_name"),
+            };
+            format!("{stem} - {kind}.{}", format.extension())
         }
     }
 }

@@ -85,6 +85,46 @@ impl SwanApp {
             Command::NotAName(index) => self.mark_not_a_name(index),
             Command::RestoreRecovery(index) => self.restore(index),
             Command::DiscardRecovery(index) => self.discard_recovery(index),
+            Command::GatherSignals(folder) => {
+                let (method, language) = (self.method.clone(), self.language());
+                self.signals.start(ctx, folder, method, language);
+            }
+            Command::OpenFromSignals(path) => {
+                self.open_path(&path);
+                let failed = matches!(self.modal, Some(Modal::Error(_)));
+                if self.doc.is_some() && !failed {
+                    self.signals.open = false;
+                }
+            }
+            Command::CloseSignals => self.signals.open = false,
+            Command::ExportSignals(format) => {
+                let language = self.language();
+                let name = format!(
+                    "{}.{}",
+                    tr(language, "cli.signals.file_name"),
+                    format.extension()
+                );
+                match self.dialogs.save_export(language, format, &name) {
+                    Ok(Some(path)) => {
+                        let path = export::with_extension(&path, format);
+                        self.apply(Command::ExportSignalsTo(format, path), ctx);
+                    }
+                    Ok(None) => {}
+                    Err(NoDialog) => self.type_path(PathPurpose::SaveSignals(format), &name),
+                }
+            }
+            Command::ExportSignalsTo(format, path) => {
+                let read = self.signals.shown.iter();
+                let cases = read.flat_map(|s| s.gathered.cases.iter().map(|c| c.path.as_path()));
+                let inputs: Vec<&Path> = cases.collect();
+                if let Err(e) = storage::check_output(&path, &inputs) {
+                    let message = messages::save_error(self.language(), &path, &e);
+                    self.show_error(message);
+                    return;
+                }
+                let (method, language) = (self.method.clone(), self.language());
+                self.signals.export(ctx, method, language, format, path);
+            }
         }
     }
 
@@ -123,7 +163,7 @@ impl SwanApp {
                     // Real names are a deliberate choice for one export, never a setting.
                     let format = self.export.last_format.unwrap_or(Format::Pdf);
                     let names = Names::Pseudonymised;
-                    let contents = self.export.contents;
+                    let contents = self.export.contents.clone();
                     self.open_modal(Modal::Export {
                         format,
                         names,
@@ -132,6 +172,11 @@ impl SwanApp {
                 }
             }
             Action::CheckPersonalData => self.check_personal_data(),
+            Action::SignalsAcrossCases => match self.dialogs.pick_folder(language) {
+                Ok(Some(folder)) => self.apply(Command::GatherSignals(folder), ctx),
+                Ok(None) => {}
+                Err(NoDialog) => self.type_path(PathPurpose::SignalsFolder, ""),
+            },
             Action::CloseCase => {
                 self.drop_document();
                 self.status = None;
@@ -413,6 +458,11 @@ impl SwanApp {
         }
         let case = doc.case.clone();
         let look = (self.method.clone(), self.report_style.clone());
+        self.export.file_name = doc
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned());
         self.export
             .start(ctx, case, look, self.language(), format, path);
     }
@@ -530,6 +580,21 @@ impl SwanApp {
             doc.case.stage = stage;
             doc.view.writing_level = None;
             doc.view.cards = Default::default();
+        }
+    }
+
+    /// Reports a finished signals export: where it went, or why it failed.
+    pub(super) fn finish_signals(&mut self) {
+        match self.signals.poll(self.language()) {
+            Some(super::signals::SignalsOutcome::Exported(path)) => {
+                self.status = Some(Notice::Info(tr_args(
+                    self.language(),
+                    "signals.view.exported",
+                    &[("path", &path.display().to_string())],
+                )));
+            }
+            Some(super::signals::SignalsOutcome::Failed(message)) => self.show_error(message),
+            None => {}
         }
     }
 

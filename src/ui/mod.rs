@@ -26,6 +26,7 @@ mod plan;
 mod presentation;
 mod privacy;
 mod privacy_check;
+mod signals;
 mod silent;
 mod start;
 mod style;

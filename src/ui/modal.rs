@@ -296,8 +296,13 @@ fn export_ui(
             *format = Format::Pdf;
         }
         ui.add_space(8.0);
+        ui.label(RichText::new(t("signals.view.format")).strong());
         for option in contents.kind.formats() {
-            ui.radio_value(format, *option, t(option.label_key()));
+            let label = match contents.kind {
+                ReportKind::Signals => crate::export::signals::format_label_key(*option),
+                _ => option.label_key(),
+            };
+            ui.radio_value(format, *option, t(label));
         }
         if contents.kind == ReportKind::Team
             && let Some(case) = case
@@ -313,7 +318,7 @@ fn export_ui(
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             if ui.button(t("export.go")).clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
-                reply = Reply::CloseThen(Command::ExportAs(*format, *names, *contents));
+                reply = Reply::CloseThen(Command::ExportAs(*format, *names, contents.clone()));
             }
             if ui.button(t("dialog.cancel")).clicked() {
                 reply = Reply::Close;

@@ -19,6 +19,9 @@ pub enum PathPurpose {
     OpenMethod,
     OpenStyle,
     SaveExport(Format),
+    /// A folder of case files, for signals across cases.
+    SignalsFolder,
+    SaveSignals(Format),
 }
 
 /// The text a path field starts with: the Documents folder and the suggested name.
@@ -44,7 +47,10 @@ pub fn path_entry_ui(
         ui.add_space(6.0);
         ui.label(t("dialog.path.body"));
         ui.add_space(6.0);
-        let label = ui.label(t("dialog.path.label"));
+        let label = ui.label(t(match purpose {
+            PathPurpose::SignalsFolder => "dialog.path.folder_label",
+            _ => "dialog.path.label",
+        }));
         let field = ui
             .add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
             .labelled_by(label.id);
@@ -79,6 +85,10 @@ fn command_for(purpose: PathPurpose, path: PathBuf) -> Command {
         PathPurpose::OpenStyle => Command::UseStyleFile(path),
         PathPurpose::SaveExport(format) => {
             Command::ExportTo(format, export::with_extension(&path, format))
+        }
+        PathPurpose::SignalsFolder => Command::GatherSignals(path),
+        PathPurpose::SaveSignals(format) => {
+            Command::ExportSignalsTo(format, export::with_extension(&path, format))
         }
     }
 }
