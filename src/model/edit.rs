@@ -114,12 +114,15 @@ pub enum CaseEdit {
     RevealSilentRound,
     /// Throws the silent round away, to hold it again.
     ClearSilentRound,
+    /// What a teacher set for class use (lock, own questions), or none.
+    SetTeacher(Option<super::TeacherSetup>),
 }
 
 impl CaseEdit {
     /// Carries the edit out. An edit that names an item that is gone changes nothing.
     pub fn apply(self, case: &mut Case) {
         match self {
+            CaseEdit::SetText(field, _) if case.is_locked(field) => {}
             CaseEdit::SetText(field, text) => {
                 if let Some(target) = case.text_mut(field) {
                     *target = text;
@@ -179,6 +182,7 @@ impl CaseEdit {
                 }
             }
             CaseEdit::SetConsent(consent) => case.consent = consent,
+            CaseEdit::SetTeacher(setup) => case.teacher = setup,
             CaseEdit::AddPerson => {
                 case.add_person();
             }
@@ -310,6 +314,7 @@ impl CaseEdit {
             CaseEdit::AddSilentEntry(_) => "edit.silent_entry",
             CaseEdit::RevealSilentRound => "edit.silent_reveal",
             CaseEdit::ClearSilentRound => "edit.silent_clear",
+            CaseEdit::SetTeacher(_) => "edit.teacher",
         }
     }
 

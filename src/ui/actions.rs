@@ -13,6 +13,7 @@ pub enum Action {
     Open,
     Save,
     SaveAs,
+    SaveAsTemplate,
     Export,
     CheckPersonalData,
     CloseCase,
@@ -98,11 +99,12 @@ const fn shift(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// In menu order.
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 33] = [
         Action::NewCase,
         Action::Open,
         Action::Save,
         Action::SaveAs,
+        Action::SaveAsTemplate,
         Action::Export,
         Action::CheckPersonalData,
         Action::CloseCase,
@@ -139,6 +141,7 @@ impl Action {
             | Action::Open
             | Action::Save
             | Action::SaveAs
+            | Action::SaveAsTemplate
             | Action::Export
             | Action::CheckPersonalData
             | Action::CloseCase
@@ -190,6 +193,7 @@ impl Action {
             Action::Open => "action.open",
             Action::Save => "action.save",
             Action::SaveAs => "action.save_as",
+            Action::SaveAsTemplate => "action.save_template",
             Action::Export => "action.export",
             Action::CheckPersonalData => "action.check",
             Action::CloseCase => "action.close_case",
@@ -286,6 +290,7 @@ impl Action {
             Action::PresentWindow => &PRESENT_WINDOW,
             Action::PresentHere => &PRESENT_HERE,
             Action::CheckPersonalData
+            | Action::SaveAsTemplate
             | Action::CloseCase
             | Action::LoadMethod
             | Action::UseBuiltinMethod => &[],
