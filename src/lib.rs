@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod dates;
+pub mod examples;
 pub mod export;
 pub mod i18n;
 pub mod lint;

@@ -121,7 +121,10 @@ mod tests {
                 .iter()
                 .any(|f| matches!(f, Finding::UnknownRole { key, .. } if key == "voorzitter"))
         );
-        let example = crate::storage::case_from_str(crate::ui::EXAMPLES[0].1).unwrap();
+        let example = crate::storage::case_from_str(
+            crate::examples::EXAMPLES[0].source(crate::i18n::Language::Nl),
+        )
+        .unwrap();
         assert_eq!(lint(&example, &method), []);
     }
 }

@@ -257,7 +257,17 @@ fn case() -> impl Strategy<Value = Case> {
                     contact: opening_notes.clone(),
                     passed_on: description.clone(),
                 };
+                // Class use: any texts as the teacher's questions, either lock.
+                let teacher = (!question.is_empty()).then(|| swan_casus::model::TeacherSetup {
+                    locked: silent,
+                    prompts: vec![swan_casus::model::TeacherPrompt {
+                        phase: swan_casus::model::Phase::Choice,
+                        text: opening_notes.clone(),
+                    }],
+                });
                 Case {
+                    is_template: silent && teacher.is_some(),
+                    teacher,
                     not_names,
                     report,
                     letter,

@@ -128,12 +128,15 @@ pub enum CaseEdit {
     RevealSilentRound,
     /// Throws the silent round away, to hold it again.
     ClearSilentRound,
+    /// What a teacher set for class use (lock, own questions), or none.
+    SetTeacher(Option<super::TeacherSetup>),
 }
 
 impl CaseEdit {
     /// Carries the edit out. An edit that names an item that is gone changes nothing.
     pub fn apply(self, case: &mut Case) {
         match self {
+            CaseEdit::SetText(field, _) if case.is_locked(field) => {}
             CaseEdit::SetText(field, text) => {
                 if let Some(target) = case.text_mut(field) {
                     *target = text;
@@ -197,6 +200,7 @@ impl CaseEdit {
             CaseEdit::SetVersion(version) => case.report.version = version,
             CaseEdit::SetAddressee(person) => case.letter.addressee = person,
             CaseEdit::SetAddressByRealName(real) => case.letter.by_real_name = real,
+            CaseEdit::SetTeacher(setup) => case.teacher = setup,
             CaseEdit::AddPerson => {
                 case.add_person();
             }
@@ -330,6 +334,7 @@ impl CaseEdit {
             CaseEdit::AddSilentEntry(_) => "edit.silent_entry",
             CaseEdit::RevealSilentRound => "edit.silent_reveal",
             CaseEdit::ClearSilentRound => "edit.silent_clear",
+            CaseEdit::SetTeacher(_) => "edit.teacher",
         }
     }
 

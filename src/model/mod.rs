@@ -7,6 +7,7 @@ pub mod edit;
 pub mod history;
 pub mod meeting;
 pub mod sample;
+mod template;
 mod views;
 
 pub use edit::{CaseEdit, DateField, OwnerSlot, TextField};
@@ -14,6 +15,7 @@ pub use history::History;
 pub use meeting::{
     Meeting, RoundOrder, SilentChoice, SilentEntry, SilentRound, SpeakingRound, Turn,
 };
+pub use template::{TeacherPrompt, TeacherSetup};
 
 /// Identifier of a participant, note, option or person, unique within one case. A type
 /// of its own, so an id cannot be mixed up with a count or an index. Written in the file
@@ -597,6 +599,13 @@ pub struct Case {
     /// The letter to the resident: "Wat we met u afspreken".
     #[serde(skip_serializing_if = "ResidentLetter::is_empty")]
     pub letter: ResidentLetter,
+    /// Set in a teacher's template: opening it starts a new, unsaved session from it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub is_template: bool,
+    /// What a teacher set for class use (the lock on the description and the question,
+    /// their own questions per phase): in the template and in every session from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub teacher: Option<TeacherSetup>,
 }
 
 /// A word that looks like a registered name but is not one at this place: the word, and

@@ -176,6 +176,11 @@ pub fn case_from_str(source: &str) -> Result<Case, LoadError> {
     crate::privacy::for_each_text(&mut case, |_, text| {
         longest = longest.max(text.chars().count());
     });
+    // The teacher's questions are the teacher's words, not about anyone: not in the
+    // privacy scan, but held to the same length.
+    for prompt in case.teacher.iter().flat_map(|t| &t.prompts) {
+        longest = longest.max(prompt.text.chars().count());
+    }
     if longest > MAX_TEXT_CHARS {
         return Err(LoadError::TextTooLong {
             chars: longest,
@@ -200,6 +205,9 @@ pub fn case_from_str(source: &str) -> Result<Case, LoadError> {
 /// - 5: adds a person's `other_names` (nickname, maiden name) and the case's `not_names`
 ///   (places marked "geen naam" in the check); both with defaults, so versions 1 to 4
 ///   read unchanged.
+/// - 6: adds class use: `is_template` (a teacher's template) and `teacher` (the lock on
+///   the description and question, the teacher's own questions per phase); both left
+///   out when unset, so versions 1 to 5 read unchanged.
 ///
 /// A future migration that changes meaning goes here, on the text or on a `ron::Value`,
 /// before the typed parse.

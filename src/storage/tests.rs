@@ -37,6 +37,16 @@ pub fn full_case() -> Case {
     case.closing.reflection.thoughts_and_feelings = "b".into();
     case.closing.reflection.what_went_well = "c".into();
     case.closing.reflection.do_differently = "d".into();
+    let mut teacher = crate::model::TeacherSetup {
+        locked: true,
+        ..Default::default()
+    };
+    teacher.set_prompts_text(
+        Phase::Possibilities,
+        "Wat kan de school doen?\nWie betaalt?",
+    );
+    case.teacher = Some(teacher);
+    case.is_template = true;
     case
 }
 

@@ -13,6 +13,7 @@ pub enum Action {
     Open,
     Save,
     SaveAs,
+    SaveAsTemplate,
     Export,
     SignalsAcrossCases,
     CheckPersonalData,
@@ -101,11 +102,12 @@ const fn shift(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// In menu order.
-    pub const ALL: [Action; 35] = [
+    pub const ALL: [Action; 36] = [
         Action::NewCase,
         Action::Open,
         Action::Save,
         Action::SaveAs,
+        Action::SaveAsTemplate,
         Action::Export,
         Action::SignalsAcrossCases,
         Action::CheckPersonalData,
@@ -145,6 +147,7 @@ impl Action {
             | Action::Open
             | Action::Save
             | Action::SaveAs
+            | Action::SaveAsTemplate
             | Action::Export
             | Action::SignalsAcrossCases
             | Action::CheckPersonalData
@@ -201,6 +204,7 @@ impl Action {
             Action::Open => "action.open",
             Action::Save => "action.save",
             Action::SaveAs => "action.save_as",
+            Action::SaveAsTemplate => "action.save_template",
             Action::Export => "action.export",
             Action::SignalsAcrossCases => "action.signals",
             Action::CheckPersonalData => "action.check",
@@ -301,6 +305,7 @@ impl Action {
             Action::PresentHere => &PRESENT_HERE,
             Action::CheckPersonalData
             | Action::SignalsAcrossCases
+            | Action::SaveAsTemplate
             | Action::CloseCase
             | Action::LoadMethod
             | Action::UseBuiltinMethod

@@ -482,6 +482,8 @@ impl ActionState for SwanApp {
             }
             Action::Export => has_case && !self.export.running(),
             Action::SignalsAcrossCases => !self.signals.busy(),
+            // The teacher's setup goes into the case too, so it must be editable.
+            Action::SaveAsTemplate => self.editable_doc().is_some(),
             Action::Undo => self
                 .editable_doc()
                 .is_some_and(|d| d.history().undo_label().is_some()),

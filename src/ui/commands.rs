@@ -26,6 +26,10 @@ pub enum Command {
     OpenExample(usize),
     /// Save to this path without asking (the dialog already answered, or a test).
     SaveTo(PathBuf),
+    /// The template dialog answered: keep the teacher's setup, then ask where.
+    SaveTemplate(crate::model::TeacherSetup),
+    /// Write the open case as a template here (the dialog answered, or a test).
+    SaveTemplateTo(PathBuf),
     /// Save over a file that changed on disk, after the user said so.
     Overwrite,
     /// Save over a read-only file, after the user said so.

@@ -17,6 +17,16 @@ pub type Answer = Result<Option<PathBuf>, NoDialog>;
 pub trait FileDialogs {
     fn open_case(&mut self, language: Language) -> Answer;
     fn save_case(&mut self, language: Language, suggested_name: &str) -> Answer;
+    /// The same, starting in `folder` when there is one (beside a teacher's template).
+    fn save_case_in(
+        &mut self,
+        language: Language,
+        folder: Option<&Path>,
+        suggested_name: &str,
+    ) -> Answer {
+        let _ = folder;
+        self.save_case(language, suggested_name)
+    }
     fn open_method(&mut self, language: Language) -> Answer;
     fn open_style(&mut self, language: Language) -> Answer;
     /// A folder of case files (signals across cases).
@@ -82,6 +92,18 @@ impl FileDialogs for NativeDialogs {
             .add_filter(tr(language, "dialog.file.case_filter"), &["ron"])
             .set_file_name(suggested_name);
         self.show(dialog, rfd::FileDialog::save_file)
+    }
+
+    fn save_case_in(
+        &mut self,
+        language: Language,
+        folder: Option<&Path>,
+        suggested_name: &str,
+    ) -> Answer {
+        if let Some(folder) = folder.filter(|f| f.is_dir()) {
+            self.last_folder = Some(folder.to_path_buf());
+        }
+        self.save_case(language, suggested_name)
     }
 
     fn open_method(&mut self, language: Language) -> Answer {

@@ -16,6 +16,9 @@ pub struct Document {
     pub case: Case,
     /// None for a new case or an example: saving asks where.
     pub path: Option<PathBuf>,
+    /// The teacher's template this session was started from: never saved over; the
+    /// first save suggests a name beside it.
+    pub template_file: Option<PathBuf>,
     pub view: CaseView,
     /// Name of this case's copy in the recovery folder.
     pub recovery_name: String,
@@ -76,6 +79,7 @@ impl Document {
         Document {
             case,
             path,
+            template_file: None,
             view: CaseView::default(),
             recovery_name: recovery::new_recovery_name(),
             disk_stamp,

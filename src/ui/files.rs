@@ -45,10 +45,15 @@ impl SwanApp {
         // The time the meeting ran so far goes into the file too.
         self.flush_timer();
         let language = self.language();
+        let Some(own_file) = self.doc.as_ref().map(|d| d.path.as_deref() == Some(path)) else {
+            return false;
+        };
+        if !own_file && self.refuse_template_target(path) {
+            return false;
+        }
         let Some(doc) = &mut self.doc else {
             return false;
         };
-        let own_file = doc.path.as_deref() == Some(path);
         let options = storage::WriteOptions {
             expected: doc
                 .disk_stamp
@@ -124,6 +129,11 @@ impl SwanApp {
                 return;
             }
         };
+        // A template is handed out, not worked in: the work goes into a new session.
+        if case.is_template {
+            self.start_from_template(path, &case);
+            return;
+        }
         let lock = if read_only {
             None
         } else {
@@ -171,6 +181,12 @@ impl SwanApp {
     /// No file dialog can be shown: say so, and let the path be typed in the window.
     pub(super) fn type_path(&mut self, purpose: PathPurpose, suggested_name: &str) {
         let text = path_entry::start_text(suggested_name);
+        self.open_modal(Modal::PathEntry { purpose, text });
+    }
+
+    /// The same, starting in `folder` instead of Documents.
+    pub(super) fn type_path_in(&mut self, purpose: PathPurpose, folder: &Path, name: &str) {
+        let text = folder.join(name).display().to_string();
         self.open_modal(Modal::PathEntry { purpose, text });
     }
 }

@@ -13,7 +13,7 @@ use super::files::SaveChoice;
 use super::modal::Modal;
 use super::path_entry::PathPurpose;
 use super::privacy_check::PrivacyCheck;
-use super::{Command, EXAMPLES, export, start, widgets};
+use super::{Command, export, start, widgets};
 use crate::export::{Format, Names, ReportStyle};
 use crate::i18n::{tr, tr_args, tr_count};
 use crate::messages;
@@ -43,6 +43,8 @@ impl SwanApp {
             Command::UseStyleFile(path) => self.use_style_file(&path),
             Command::OpenExample(index) => self.open_example(index),
             Command::SaveTo(path) => self.save_checked(&path),
+            Command::SaveTemplate(setup) => self.save_template(setup),
+            Command::SaveTemplateTo(path) => self.save_template_to(&path),
             Command::Overwrite => {
                 if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
                     self.save_with(&path, SaveChoice::Overwrite);
@@ -149,13 +151,34 @@ impl SwanApp {
             },
             Action::SaveAs => {
                 let Some(doc) = &self.doc else { return };
-                let suggested = widgets::suggested_file_name(&doc.case.title, language);
-                match self.dialogs.save_case(language, &suggested) {
+                // A session from a template goes beside it, named after the group.
+                let (folder, suggested) = match self.session_save_place() {
+                    Some((folder, name)) => (Some(folder), name),
+                    None => (
+                        None,
+                        widgets::suggested_file_name(&doc.case.title, language),
+                    ),
+                };
+                match self
+                    .dialogs
+                    .save_case_in(language, folder.as_deref(), &suggested)
+                {
                     Ok(Some(path)) => {
                         self.save_to(&storage::with_case_extension(path));
                     }
                     Ok(None) => {}
-                    Err(NoDialog) => self.type_path(PathPurpose::SaveCase, &suggested),
+                    Err(NoDialog) => match folder {
+                        Some(folder) => {
+                            self.type_path_in(PathPurpose::SaveCase, &folder, &suggested)
+                        }
+                        None => self.type_path(PathPurpose::SaveCase, &suggested),
+                    },
+                }
+            }
+            Action::SaveAsTemplate => {
+                if let Some(doc) = &self.doc {
+                    let form = super::template::TemplateForm::from_case(&doc.case);
+                    self.open_modal(Modal::SaveTemplate(form));
                 }
             }
             Action::Export => {
@@ -224,7 +247,7 @@ impl SwanApp {
 
     /// A change to the case, undoable. Round edits restart the speaker's clock; the
     /// contributor chosen last becomes the one new notes are from.
-    fn apply_edit(&mut self, edit: CaseEdit) {
+    pub(super) fn apply_edit(&mut self, edit: CaseEdit) {
         let now = (self.clock)();
         let Some(doc) = &mut self.doc else { return };
         if self.pseudonyms_shown || doc.read_only {
@@ -370,10 +393,11 @@ impl SwanApp {
     }
 
     fn open_example(&mut self, index: usize) {
-        let Some((_, source)) = EXAMPLES.get(index) else {
+        let Some(example) = crate::examples::EXAMPLES.get(index) else {
             return;
         };
-        match storage::case_from_str(source) {
+        // A copy, never the bundled file: saving asks for a name of its own.
+        match storage::case_from_str(example.source(self.language())) {
             Ok(case) => {
                 self.drop_document();
                 self.doc = Some(Document::new(case, None));

@@ -30,6 +30,7 @@ mod signals;
 mod silent;
 mod start;
 mod style;
+mod template;
 mod widgets;
 
 pub use actions::Action;
@@ -41,18 +42,6 @@ pub use meeting::{Clock, Timer};
 
 use crate::i18n::{Language, tr_args};
 use crate::model::{Case, Direction, ItemId, Stage};
-
-/// Example cases that ship with the app, per language.
-pub const EXAMPLES: &[(Language, &str)] = &[
-    (
-        Language::Nl,
-        include_str!("../../assets/examples/voorbeeld-scootmobiel.swan.ron"),
-    ),
-    (
-        Language::En,
-        include_str!("../../assets/examples/example-mobility-scooter.swan.ron"),
-    ),
-];
 
 /// The screen of an open case: the stepper, the meeting bar and the current step.
 fn case_ui(

@@ -50,6 +50,8 @@ pub enum Modal {
     Shortcuts,
     /// The silent round: one participant after another records their choice.
     SilentRound(super::silent::SilentForm),
+    /// Save as a teacher's template: the lock and the teacher's own questions.
+    SaveTemplate(super::template::TemplateForm),
 }
 
 /// What a dialog answered this frame.
@@ -128,6 +130,9 @@ pub fn modal_ui(
         ),
         Modal::PathEntry { purpose, text } => path_entry_ui(ctx, language, *purpose, text),
         Modal::Shortcuts => shortcuts_ui(ctx, language),
+        Modal::SaveTemplate(form) => {
+            super::template::template_dialog_ui(ctx, language, method, form)
+        }
         Modal::SilentRound(form) => match case {
             Some(case) => super::silent::silent_round_ui(ctx, language, method, case, form),
             None => Reply::Close,

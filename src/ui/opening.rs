@@ -59,10 +59,17 @@ fn case_details_ui(
         let title = (t("case.title"), t("case.title_hint"));
         widgets::labelled_line(ui, case, TextField::Title, title.0, title.1, commands);
         let text = |key: &str| (tr(language, key), tr(language, &format!("{key}_hint")));
-        let description = text("case.description");
-        widgets::labelled_text(ui, case, TextField::Description, description, 4, commands);
-        let question = text("case.question");
-        widgets::labelled_text(ui, case, TextField::Question, question, 2, commands);
+        // Locked by the teacher: readable, not editable (the model refuses the edit too).
+        let locked = case.description_locked();
+        if locked {
+            super::template::locked_note_ui(ui, language);
+        }
+        ui.add_enabled_ui(!locked, |ui| {
+            let description = text("case.description");
+            widgets::labelled_text(ui, case, TextField::Description, description, 4, commands);
+            let question = text("case.question");
+            widgets::labelled_text(ui, case, TextField::Question, question, 2, commands);
+        });
         let label = t("case.date");
         let dates = &mut view.dates;
         widgets::date_ui(

@@ -16,6 +16,7 @@ use crate::storage;
 pub enum PathPurpose {
     OpenCase,
     SaveCase,
+    SaveTemplate,
     OpenMethod,
     OpenStyle,
     SaveExport(Format),
@@ -81,6 +82,7 @@ fn command_for(purpose: PathPurpose, path: PathBuf) -> Command {
     match purpose {
         PathPurpose::OpenCase => Command::OpenPath(path),
         PathPurpose::SaveCase => Command::SaveTo(storage::with_case_extension(path)),
+        PathPurpose::SaveTemplate => Command::SaveTemplateTo(storage::with_case_extension(path)),
         PathPurpose::OpenMethod => Command::UseMethodFile(path),
         PathPurpose::OpenStyle => Command::UseStyleFile(path),
         PathPurpose::SaveExport(format) => {

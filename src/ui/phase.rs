@@ -39,6 +39,7 @@ pub fn phase_ui(
         text.assignment.get(language),
         text.minutes,
     );
+    super::template::teacher_prompts_ui(ui, language, case, phase);
     reference_ui(ui, language, method);
     super::balance::balance_ui(ui, language, method, case, phase);
     checks_ui(ui, language, method, case, phase);

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 
 use egui::RichText;
 
-use super::{Command, EXAMPLES};
+use super::Command;
+use crate::examples::EXAMPLES;
 use crate::i18n::{Language, tr, tr_args};
 use crate::method::Method;
 use crate::storage;
@@ -89,16 +90,9 @@ pub fn start_ui(
 
                     ui.label(RichText::new(t("start.examples")).size(20.0).strong());
                     ui.label(RichText::new(t("start.examples_hint")).weak());
-                    for (index, (example_language, source)) in EXAMPLES.iter().enumerate() {
-                        if *example_language != language {
-                            continue;
-                        }
-                        let _ = source;
-                        let label =
-                            format!("{}: {}", t("start.open_example"), example_titles()[index]);
-                        if ui.button(label).clicked() {
-                            commands.push(Command::OpenExample(index));
-                        }
+                    ui.add_space(4.0);
+                    for index in 0..EXAMPLES.len() {
+                        example_ui(ui, language, index, commands);
                     }
                     ui.add_space(24.0);
 
@@ -160,19 +154,42 @@ fn overdue_ui(
     });
 }
 
-/// The titles of the example cases, read once rather than every frame.
-fn example_titles() -> &'static [String] {
-    static TITLES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    TITLES.get_or_init(|| {
+/// One example: its title to open it by, and what it is about in one line.
+fn example_ui(ui: &mut egui::Ui, language: Language, index: usize, commands: &mut Vec<Command>) {
+    let title = example_title(index, language);
+    let name = format!("{}: {title}", tr(language, "start.open_example"));
+    ui.add_space(4.0);
+    let link = ui
+        .link(RichText::new(title).strong().size(16.0))
+        .accessible_name(&name)
+        .on_hover_text(&name);
+    if link.clicked() {
+        commands.push(Command::OpenExample(index));
+    }
+    let summary = tr(language, EXAMPLES[index].summary_key);
+    ui.add(egui::Label::new(RichText::new(summary).weak()).wrap());
+}
+
+/// The title of an example in a language, read once rather than every frame.
+fn example_title(index: usize, language: Language) -> &'static str {
+    static TITLES: std::sync::OnceLock<Vec<[String; 2]>> = std::sync::OnceLock::new();
+    let titles = TITLES.get_or_init(|| {
         EXAMPLES
             .iter()
-            .map(|(_, source)| {
-                storage::case_from_str(source)
-                    .map(|c| c.title)
-                    .unwrap_or_default()
+            .map(|example| {
+                Language::ALL.map(|language| {
+                    storage::case_from_str(example.source(language))
+                        .map(|c| c.title)
+                        .unwrap_or_default()
+                })
             })
             .collect()
-    })
+    });
+    let position = Language::ALL
+        .iter()
+        .position(|l| *l == language)
+        .unwrap_or(0);
+    titles.get(index).map_or("", |t| t[position].as_str())
 }
 
 fn recent_file_ui(
