@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::NaiveDate;
-use common::start;
+use common::{assert_golden, start};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use swan_casus::export::{self, Format};
@@ -42,26 +42,6 @@ fn exported(case: &Case, language: Language, format: Format) -> Vec<u8> {
         made_on(),
     )
     .unwrap()
-}
-
-fn assert_golden(name: &str, actual: &[u8]) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display()));
-    if expected != actual {
-        let actual_path = std::env::temp_dir().join(format!("actual-{name}"));
-        std::fs::write(&actual_path, actual).unwrap();
-        panic!(
-            "{name} differs from the golden file; the new output is in {}",
-            actual_path.display()
-        );
-    }
 }
 
 /// User text that tries to become a formula in a spreadsheet or structure in Markdown

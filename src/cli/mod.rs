@@ -23,6 +23,8 @@ pub enum Invocation {
     },
     /// Export case files as a plan in one format, one output per input.
     Export(ExportOptions),
+    /// Compare the sessions of several groups on one case, as HTML or CSV.
+    Compare(CompareOptions),
     Help(Language),
     Version,
 }
@@ -39,6 +41,20 @@ pub struct ExportOptions {
     pub names: Names,
     /// `--allow-personal-data`: export even when the check finds personal data.
     pub allow_personal_data: bool,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct CompareOptions {
+    pub language: Language,
+    /// Case files and folders of case files.
+    pub inputs: Vec<PathBuf>,
+    /// HTML or CSV.
+    pub format: Format,
+    /// The file to write; standard output when not given.
+    pub output: Option<PathBuf>,
+    pub method: Option<PathBuf>,
+    /// `--with-names`: real names instead of pseudonyms.
+    pub names: Names,
 }
 
 #[derive(Debug, PartialEq, Eq, Default)]
@@ -160,7 +176,7 @@ fn read_flags(args: &[OsString], usage: &Usage) -> Result<Flags, UsageError> {
                 let value = text(value_of("cli.error.format_missing")?);
                 flags.format = Some(usage.format(&value)?);
             }
-            "--output" | "-o" => {
+            "--output" | "--out" | "-o" => {
                 flags.output = Some(PathBuf::from(value_of("cli.error.output_missing")?));
             }
             _ => read_other(arg, usage, &mut flags)?,
@@ -174,7 +190,8 @@ fn read_other(arg: &OsString, usage: &Usage, flags: &mut Flags) -> Result<(), Us
     let lossy = arg.to_string_lossy();
     if let Some(value) = lossy.strip_prefix("--format=") {
         flags.format = Some(usage.format(value)?);
-    } else if let Some(value) = value_after(arg, "--output=") {
+    } else if let Some(value) = value_after(arg, "--output=").or_else(|| value_after(arg, "--out="))
+    {
         flags.output = Some(PathBuf::from(value));
     } else if let Some(value) = lossy.strip_prefix("--lang=") {
         flags.language = Some(usage.language(value)?);
@@ -215,6 +232,9 @@ fn invocation(mut flags: Flags, usage: &Usage) -> Result<Invocation, UsageError>
             allow_personal_data: flags.allow_personal_data,
         }));
     }
+    if command == Some("compare") {
+        return compare_invocation(flags, usage);
+    }
     let export_only = flags.format.is_some()
         || flags.output.is_some()
         || flags.names == Names::Real
@@ -249,6 +269,32 @@ fn invocation(mut flags: Flags, usage: &Usage) -> Result<Invocation, UsageError>
     }))
 }
 
+/// `compare FILE_OR_DIR… --format html|csv [--output FILE]`.
+fn compare_invocation(flags: Flags, usage: &Usage) -> Result<Invocation, UsageError> {
+    let inputs: Vec<PathBuf> = flags.positional[1..].iter().map(PathBuf::from).collect();
+    if inputs.is_empty() {
+        return Err(usage.error("cli.error.no_files", &[("command", "compare")]));
+    }
+    let format = flags
+        .format
+        .ok_or_else(|| usage.error("cli.error.format_missing", &[]))?;
+    if !matches!(format, Format::Html | Format::Csv) {
+        let value = format.extension();
+        return Err(usage.error("cli.error.compare_format", &[("value", value)]));
+    }
+    if flags.allow_personal_data {
+        return Err(usage.error("cli.error.export_only", &[]));
+    }
+    Ok(Invocation::Compare(CompareOptions {
+        language: flags.language.unwrap_or_default(),
+        inputs,
+        format,
+        output: flags.output,
+        method: flags.method,
+        names: flags.names,
+    }))
+}
+
 pub fn help_text(language: Language) -> String {
     tr_args(
         language,
@@ -263,7 +309,7 @@ pub fn version_text() -> String {
 
 mod run;
 
-pub use run::{Terminal, check, export, printable, upgrade};
+pub use run::{Terminal, check, compare, export, printable, upgrade};
 
 #[cfg(test)]
 mod tests {
@@ -323,6 +369,38 @@ mod tests {
             Ok(Invocation::Help(Language::Nl))
         );
         assert_eq!(parse(&args(&["-V"])), Ok(Invocation::Version));
+    }
+
+    #[test]
+    fn parses_compare_with_files_folders_and_out() {
+        assert_eq!(
+            parse(&args(&[
+                "compare",
+                "a.swan.ron",
+                "klas",
+                "--format",
+                "csv",
+                "--out",
+                "v.csv"
+            ])),
+            Ok(Invocation::Compare(CompareOptions {
+                language: Language::Nl,
+                inputs: vec!["a.swan.ron".into(), "klas".into()],
+                format: Format::Csv,
+                output: Some("v.csv".into()),
+                method: None,
+                names: Names::Pseudonymised,
+            }))
+        );
+        assert!(parse(&args(&["compare", "a", "b"])).is_err(), "no format");
+        assert!(
+            parse(&args(&["compare", "--format", "html"])).is_err(),
+            "no files"
+        );
+        let pdf = parse(&args(&[
+            "compare", "a", "b", "--format", "pdf", "--lang", "en",
+        ]));
+        assert!(pdf.unwrap_err().message.contains("only html or csv"));
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub fn render(rows: &[InterventionRow], language: Language) -> Vec<u8> {
     out.into_bytes()
 }
 
-fn push_record<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
+pub(super) fn push_record<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
     let fields: Vec<String> = fields.into_iter().map(field).collect();
     out.push_str(&fields.join(&SEPARATOR.to_string()));
     out.push_str("\r\n");

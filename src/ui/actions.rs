@@ -15,6 +15,7 @@ pub enum Action {
     SaveAs,
     Export,
     CheckPersonalData,
+    CompareSessions,
     CloseCase,
     Quit,
     Undo,
@@ -98,13 +99,14 @@ const fn shift(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// In menu order.
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 33] = [
         Action::NewCase,
         Action::Open,
         Action::Save,
         Action::SaveAs,
         Action::Export,
         Action::CheckPersonalData,
+        Action::CompareSessions,
         Action::CloseCase,
         Action::Quit,
         Action::Undo,
@@ -141,6 +143,7 @@ impl Action {
             | Action::SaveAs
             | Action::Export
             | Action::CheckPersonalData
+            | Action::CompareSessions
             | Action::CloseCase
             | Action::Quit => Menu::File,
             Action::Undo
@@ -192,6 +195,7 @@ impl Action {
             Action::SaveAs => "action.save_as",
             Action::Export => "action.export",
             Action::CheckPersonalData => "action.check",
+            Action::CompareSessions => "action.compare",
             Action::CloseCase => "action.close_case",
             Action::Quit => "action.quit",
             Action::Undo => "action.undo",
@@ -286,6 +290,7 @@ impl Action {
             Action::PresentWindow => &PRESENT_WINDOW,
             Action::PresentHere => &PRESENT_HERE,
             Action::CheckPersonalData
+            | Action::CompareSessions
             | Action::CloseCase
             | Action::LoadMethod
             | Action::UseBuiltinMethod => &[],

@@ -60,6 +60,8 @@ pub struct SwanApp {
     /// The step timer and the current turn, while they run.
     pub(super) timer: Timer,
     pub(super) presenting: Presenting,
+    /// Sessions of several groups side by side, while loading or shown.
+    pub(super) compare: super::compare::CompareState,
 }
 
 /// Where the presentation view is shown.
@@ -128,6 +130,7 @@ impl SwanApp {
             clock: options.clock,
             timer: Timer::default(),
             presenting: Presenting::default(),
+            compare: Default::default(),
         };
         // A method named on the command line wins over the remembered one, for this run.
         if let Some(path) = options.method.or_else(|| app.settings.method_file.clone()) {
@@ -228,6 +231,12 @@ impl SwanApp {
             self.style_applied = true;
         }
         let mut commands: Vec<Command> = Vec::new();
+        if self.compare.is_open()
+            && self.modal.is_none()
+            && ctx.input(|i| i.key_pressed(egui::Key::Escape))
+        {
+            self.compare.close();
+        }
         if self.presenting.here && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             self.presenting.here = false;
             ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
@@ -256,6 +265,7 @@ impl SwanApp {
         }
         self.modal_ui(&ctx, &mut commands);
         self.finish_export();
+        self.finish_compare();
 
         // The frame was drawn before the commands changed the state: draw once more, so
         // the change shows now and not at the next mouse move.
@@ -281,6 +291,10 @@ impl SwanApp {
     fn central_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let language = self.settings.language;
         let now = (self.clock)();
+        if let Some(comparison) = self.compare.comparison(language, &self.method) {
+            super::compare::compare_ui(ui, comparison, commands);
+            return;
+        }
         let Some(doc) = &mut self.doc else {
             let recent = &self.settings.recent_files;
             let hidden = self.pseudonyms_shown;
@@ -443,6 +457,7 @@ impl ActionState for SwanApp {
         match action {
             Action::NewCase | Action::Open | Action::Quit | Action::LoadMethod => true,
             Action::ShowShortcuts | Action::TogglePseudonyms => true,
+            Action::CompareSessions => !self.compare.loading(),
             Action::Save | Action::SaveAs | Action::CheckPersonalData | Action::CloseCase => {
                 has_case
             }

@@ -81,6 +81,15 @@ impl SwanApp {
             Command::NotAName(index) => self.mark_not_a_name(index),
             Command::RestoreRecovery(index) => self.restore(index),
             Command::DiscardRecovery(index) => self.discard_recovery(index),
+            Command::PickSessions { folder } => self.pick_sessions(folder, ctx),
+            Command::CompareSessions(paths) => {
+                if !self.compare.loading() {
+                    self.compare.start(ctx, paths);
+                }
+            }
+            Command::CompareExport(format) => self.compare_export(format),
+            Command::CompareExportTo(format, path) => self.compare_export_to(format, &path),
+            Command::CloseComparison => self.compare.close(),
         }
     }
 
@@ -152,6 +161,7 @@ impl SwanApp {
                 self.status = Some(Notice::Info(self.t("status.method_builtin").to_owned()));
             }
             Action::ShowShortcuts => self.open_modal(Modal::Shortcuts),
+            Action::CompareSessions => self.open_modal(Modal::CompareChoice),
             meeting => self.apply_meeting_action(meeting, ctx),
         }
     }

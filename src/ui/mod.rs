@@ -9,6 +9,7 @@ mod balance;
 mod bars;
 mod closing;
 mod commands;
+mod compare;
 pub mod dialogs;
 mod document;
 mod entries;

@@ -46,6 +46,8 @@ pub enum Modal {
     Shortcuts,
     /// The silent round: one participant after another records their choice.
     SilentRound(super::silent::SilentForm),
+    /// Compare sessions: choose several files, or a folder?
+    CompareChoice,
 }
 
 /// What a dialog answered this frame.
@@ -120,6 +122,18 @@ pub fn modal_ui(
         ),
         Modal::PathEntry { purpose, text } => path_entry_ui(ctx, language, *purpose, text),
         Modal::Shortcuts => shortcuts_ui(ctx, language),
+        Modal::CompareChoice => {
+            let title = t("dialog.compare.title");
+            let body = RichText::new(t("dialog.compare.body"));
+            let choices = [t("dialog.compare.files"), t("dialog.compare.folder")];
+            match question_ui(ctx, language, "compare", title, body, &choices) {
+                Some(Some(choice)) => Reply::CloseThen(Command::PickSessions {
+                    folder: choice == 1,
+                }),
+                Some(None) => Reply::Close,
+                None => Reply::Wait,
+            }
+        }
         Modal::SilentRound(form) => match case {
             Some(case) => super::silent::silent_round_ui(ctx, language, method, case, form),
             None => Reply::Close,

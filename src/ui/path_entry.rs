@@ -18,6 +18,9 @@ pub enum PathPurpose {
     SaveCase,
     OpenMethod,
     SaveExport(Format),
+    /// Sessions to compare: a folder, or files separated by `;`.
+    CompareSessions,
+    SaveComparison(Format),
 }
 
 /// The text a path field starts with: the Documents folder and the suggested name.
@@ -42,6 +45,9 @@ pub fn path_entry_ui(
         ui.heading(t("dialog.path.title"));
         ui.add_space(6.0);
         ui.label(t("dialog.path.body"));
+        if purpose == PathPurpose::CompareSessions {
+            ui.label(t("dialog.path.compare_hint"));
+        }
         ui.add_space(6.0);
         let label = ui.label(t("dialog.path.label"));
         let field = ui
@@ -77,6 +83,17 @@ fn command_for(purpose: PathPurpose, path: PathBuf) -> Command {
         PathPurpose::OpenMethod => Command::UseMethodFile(path),
         PathPurpose::SaveExport(format) => {
             Command::ExportTo(format, export::with_extension(&path, format))
+        }
+        PathPurpose::CompareSessions => Command::CompareSessions(
+            path.to_string_lossy()
+                .split(';')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from)
+                .collect(),
+        ),
+        PathPurpose::SaveComparison(format) => {
+            Command::CompareExportTo(format, export::with_extension(&path, format))
         }
     }
 }

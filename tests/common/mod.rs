@@ -162,3 +162,26 @@ pub fn stage_label(language: Language, stage: Stage) -> String {
         Stage::Closing => method.closing.title.get(language).to_owned(),
     }
 }
+
+/// Compares `actual` with tests/golden/`name`; with `UPDATE_GOLDEN=1` in the environment
+/// it writes the golden file instead. On a difference the new output is left in the
+/// temporary folder to compare.
+pub fn assert_golden(name: &str, actual: &[u8]) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display()));
+    if expected != actual {
+        let actual_path = std::env::temp_dir().join(format!("actual-{name}"));
+        std::fs::write(&actual_path, actual).unwrap();
+        panic!(
+            "{name} differs from the golden file; the new output is in {}",
+            actual_path.display()
+        );
+    }
+}
