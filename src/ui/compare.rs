@@ -134,9 +134,8 @@ pub fn compare_ui(ui: &mut egui::Ui, comparison: &Comparison, commands: &mut Vec
     let t = |key| tr(language, key);
     let base = ui.style().text_styles[&egui::TextStyle::Body].size;
     let size = |factor: f32| base * SCALE * factor;
+    ui.label(RichText::new(&comparison.title).size(size(1.3)).strong());
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(&comparison.title).size(size(1.3)).strong());
-        ui.add_space(12.0);
         let button = |key: &str| {
             egui::Button::new(RichText::new(tr(language, key)).size(size(0.8)))
                 .min_size(egui::vec2(0.0, 32.0))
