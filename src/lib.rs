@@ -5,6 +5,7 @@
 //! data), `storage` (the case file), `i18n` and `messages` (user text), `cli`, and `ui`.
 
 pub mod cli;
+pub mod compare;
 pub mod dates;
 pub mod examples;
 pub mod export;

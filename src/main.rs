@@ -62,6 +62,17 @@ fn main() -> ExitCode {
             );
             ExitCode::from(code as u8)
         }
+        Invocation::Compare(options) => {
+            // The HTML or CSV goes to standard output as it is (CR LF and all); the
+            // messages go through the terminal filter.
+            let code = cli::compare(
+                &options,
+                &mut std::io::stdout(),
+                &mut Terminal(std::io::stdout()),
+                &mut Terminal(std::io::stderr()),
+            );
+            ExitCode::from(code as u8)
+        }
         Invocation::Gui(options) => run_gui(options, started),
     }
 }

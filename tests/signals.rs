@@ -208,7 +208,7 @@ fn export_report_signals_on_the_command_line() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("team of signals"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("team, letter of signals"));
 }
 
 #[test]

@@ -25,6 +25,8 @@ pub enum Invocation {
     Export(ExportOptions),
     /// Gather the signals of the case files in folders (and files) into one report.
     Signals(SignalsOptions),
+    /// Compare the sessions of several groups on one case, as HTML or CSV.
+    Compare(CompareOptions),
     Help(Language),
     Version,
 }
@@ -60,6 +62,20 @@ pub struct SignalsOptions {
     /// given.
     pub output: Option<PathBuf>,
     pub method: Option<PathBuf>,
+    pub names: Names,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct CompareOptions {
+    pub language: Language,
+    /// Case files and folders of case files.
+    pub inputs: Vec<PathBuf>,
+    /// HTML or CSV.
+    pub format: Format,
+    /// The file to write; standard output when not given.
+    pub output: Option<PathBuf>,
+    pub method: Option<PathBuf>,
+    /// `--with-names`: real names instead of pseudonyms.
     pub names: Names,
 }
 
@@ -282,6 +298,9 @@ fn invocation(mut flags: Flags, usage: &Usage) -> Result<Invocation, UsageError>
             names: flags.names,
         }));
     }
+    if command == Some("compare") {
+        return compare_invocation(flags, usage);
+    }
     let export_only = flags.format.is_some()
         || flags.output.is_some()
         || flags.style.is_some()
@@ -319,6 +338,32 @@ fn invocation(mut flags: Flags, usage: &Usage) -> Result<Invocation, UsageError>
     }))
 }
 
+/// `compare FILE_OR_DIR… --format html|csv [--output FILE]`.
+fn compare_invocation(flags: Flags, usage: &Usage) -> Result<Invocation, UsageError> {
+    let inputs: Vec<PathBuf> = flags.positional[1..].iter().map(PathBuf::from).collect();
+    if inputs.is_empty() {
+        return Err(usage.error("cli.error.no_files", &[("command", "compare")]));
+    }
+    let format = flags
+        .format
+        .ok_or_else(|| usage.error("cli.error.format_missing", &[]))?;
+    if !matches!(format, Format::Html | Format::Csv) {
+        let value = format.extension();
+        return Err(usage.error("cli.error.compare_format", &[("value", value)]));
+    }
+    if flags.allow_personal_data {
+        return Err(usage.error("cli.error.export_only", &[]));
+    }
+    Ok(Invocation::Compare(CompareOptions {
+        language: flags.language.unwrap_or_default(),
+        inputs,
+        format,
+        output: flags.output,
+        method: flags.method,
+        names: flags.names,
+    }))
+}
+
 pub fn help_text(language: Language) -> String {
     tr_args(
         language,
@@ -333,7 +378,7 @@ pub fn version_text() -> String {
 
 mod run;
 
-pub use run::{Terminal, check, export, printable, signals, upgrade};
+pub use run::{Terminal, check, compare, export, printable, signals, upgrade};
 
 #[cfg(test)]
 mod tests {
@@ -393,6 +438,38 @@ mod tests {
             Ok(Invocation::Help(Language::Nl))
         );
         assert_eq!(parse(&args(&["-V"])), Ok(Invocation::Version));
+    }
+
+    #[test]
+    fn parses_compare_with_files_folders_and_out() {
+        assert_eq!(
+            parse(&args(&[
+                "compare",
+                "a.swan.ron",
+                "klas",
+                "--format",
+                "csv",
+                "--out",
+                "v.csv"
+            ])),
+            Ok(Invocation::Compare(CompareOptions {
+                language: Language::Nl,
+                inputs: vec!["a.swan.ron".into(), "klas".into()],
+                format: Format::Csv,
+                output: Some("v.csv".into()),
+                method: None,
+                names: Names::Pseudonymised,
+            }))
+        );
+        assert!(parse(&args(&["compare", "a", "b"])).is_err(), "no format");
+        assert!(
+            parse(&args(&["compare", "--format", "html"])).is_err(),
+            "no files"
+        );
+        let pdf = parse(&args(&[
+            "compare", "a", "b", "--format", "pdf", "--lang", "en",
+        ]));
+        assert!(pdf.unwrap_err().message.contains("only html or csv"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{ExportOptions, SignalsOptions};
+use super::{CompareOptions, ExportOptions, SignalsOptions};
 use crate::export::{Contents, Format, Names, ReflectionChoice, ReportKind, ReportStyle};
 use crate::i18n::{Language, tr, tr_args, tr_count};
 use crate::messages;
@@ -215,6 +215,89 @@ pub fn export(options: &ExportOptions, out: &mut impl Write, err: &mut impl Writ
         options.files.len(),
         err,
     )
+}
+
+/// The method file asked for, else the built-in method; says on `err` why a file is
+/// unusable.
+fn method_or_builtin(
+    language: Language,
+    path: Option<&Path>,
+    err: &mut impl Write,
+) -> Result<Method, Reported> {
+    match path {
+        Some(path) => Method::load(path).map_err(|error| {
+            let _ = writeln!(err, "{}", messages::method_error(language, path, &error));
+            Reported
+        }),
+        None => Ok(Method::builtin()),
+    }
+}
+
+/// Compares the sessions in the files and folders named, writing the HTML or CSV to
+/// the output file, or to `data` (standard output) when none is given. Files that do not
+/// load are listed on `err` and left out. Returns 0 when the comparison was written, 1
+/// when fewer than two sessions loaded or the output could not be written, 2 when the
+/// method or the output is unusable.
+pub fn compare(
+    options: &CompareOptions,
+    data: &mut impl Write,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    let language = options.language;
+    let Ok(method) = method_or_builtin(language, options.method.as_deref(), err) else {
+        return 2;
+    };
+    let loaded = crate::compare::load_sessions(&options.inputs);
+    for skipped in &loaded.skipped {
+        report_load_error(language, &skipped.path, &skipped.error, err);
+    }
+    let comparison = match crate::compare::compare(
+        &loaded.sessions,
+        &loaded.skipped,
+        &method,
+        language,
+        options.names,
+    ) {
+        Ok(comparison) => comparison,
+        Err(too_few) => {
+            let _ = writeln!(
+                err,
+                "{}",
+                crate::compare::too_few_message(language, &too_few)
+            );
+            return 1;
+        }
+    };
+    let today = chrono::Local::now().date_naive();
+    let bytes = crate::export::compare::render(&comparison, options.format, today);
+    let Some(target) = &options.output else {
+        return match data.write_all(&bytes).and_then(|()| data.flush()) {
+            Ok(()) => 0,
+            Err(_) => 1,
+        };
+    };
+    let inputs: Vec<&Path> = loaded.sessions.iter().map(|s| s.path.as_path()).collect();
+    if let Err(e) = storage::check_output(target, &inputs) {
+        let _ = writeln!(err, "{}", messages::save_error_cli(language, target, &e));
+        return 2;
+    }
+    if let Err(e) = storage::write_atomically(target, &bytes, false) {
+        let _ = writeln!(err, "{}", messages::save_error_cli(language, target, &e));
+        return 1;
+    }
+    let count = loaded.sessions.len().to_string();
+    let output = target.display().to_string();
+    let _ = writeln!(
+        out,
+        "{}",
+        tr_args(
+            language,
+            "cli.compare.written",
+            &[("count", &count), ("output", &output)]
+        )
+    );
+    0
 }
 
 /// Refuses, before anything is written, outputs that would replace an input (however

@@ -65,7 +65,7 @@ where
     out.into_bytes()
 }
 
-fn push_record<S: AsRef<str>>(out: &mut String, fields: impl IntoIterator<Item = S>) {
+pub(super) fn push_record<S: AsRef<str>>(out: &mut String, fields: impl IntoIterator<Item = S>) {
     let fields: Vec<String> = fields.into_iter().map(|f| field(f.as_ref())).collect();
     out.push_str(&fields.join(&SEPARATOR.to_string()));
     out.push_str("\r\n");

@@ -7,28 +7,8 @@ use super::style::{LogoFormat, ReportStyle};
 const STYLESHEET: &str = include_str!("../../assets/report/report.css");
 
 pub fn render(report: &Report, style: &ReportStyle) -> String {
-    let mut out = String::new();
-    out.push_str(&format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>\n:root {{ --accent: {}; --light: {}; --size: {}pt; }}\n{}</style>\n\
-         </head>\n<body>\n<main>\n",
-        report.language.code(),
-        escape(&report.title),
-        escape(&style.accent),
-        escape(&style.light),
-        style.font_size,
-        STYLESHEET,
-    ));
-    organisation_lines(style, &mut out);
-    out.push_str(&format!(
-        "<h1 class=\"title\">{}</h1>\n",
-        escape(&report.title)
-    ));
-    out.push_str(&format!(
-        "<p class=\"subtitle\">{}</p>\n",
-        escape(&report.subtitle)
-    ));
+    let mut out = page_start(report.language.code(), &report.title, style, "");
+    title_html(&mut out, style, &report.title, &report.subtitle);
     for block in &report.blocks {
         match block {
             Block::Heading { level, text } => {
@@ -78,11 +58,41 @@ pub fn render(report: &Report, style: &ReportStyle) -> String {
             }
         }
     }
+    page_end(&mut out, &report.footer);
+    out
+}
+
+/// The page up to `<main>`: the report's stylesheet with the style's colours and size,
+/// then `extra_css` for a document of another kind.
+pub(super) fn page_start(lang: &str, title: &str, style: &ReportStyle, extra_css: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>\n:root {{ --accent: {}; --light: {}; --size: {}pt; }}\n{}{}</style>\n\
+         </head>\n<body>\n<main>\n",
+        lang,
+        escape(title),
+        escape(&style.accent),
+        escape(&style.light),
+        style.font_size,
+        STYLESHEET,
+        extra_css,
+    )
+}
+
+/// The organisation line (if the style has one), the title and the subtitle.
+pub(super) fn title_html(out: &mut String, style: &ReportStyle, title: &str, subtitle: &str) {
+    organisation_lines(style, out);
+    out.push_str(&format!("<h1 class=\"title\">{}</h1>\n", escape(title)));
+    out.push_str(&format!("<p class=\"subtitle\">{}</p>\n", escape(subtitle)));
+}
+
+/// Closes `<main>` and the page, with the footer.
+pub(super) fn page_end(out: &mut String, footer: &str) {
     out.push_str(&format!(
         "</main>\n<footer>{}</footer>\n</body>\n</html>\n",
-        escape(&report.footer)
+        escape(footer)
     ));
-    out
 }
 
 fn table_html(table: &Table, out: &mut String) {
@@ -111,7 +121,7 @@ fn table_html(table: &Table, out: &mut String) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -87,7 +87,7 @@ pub fn time_lines(case: &Case, method: &Method, language: Language) -> Vec<Strin
 }
 
 /// Whole minutes, rounded, at least 1 when any time was spent.
-fn minutes(seconds: u64) -> String {
+pub fn minutes(seconds: u64) -> String {
     ((seconds + 30) / 60).max(1).to_string()
 }
 

@@ -3,6 +3,7 @@
 //! it is a table of interventions, built from the same rows as the report's plan table.
 //! No egui here.
 
+pub mod compare;
 pub mod csv;
 pub mod document;
 pub mod docx;

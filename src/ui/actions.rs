@@ -17,6 +17,7 @@ pub enum Action {
     Export,
     SignalsAcrossCases,
     CheckPersonalData,
+    CompareSessions,
     CloseCase,
     Quit,
     Undo,
@@ -102,7 +103,7 @@ const fn shift(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// In menu order.
-    pub const ALL: [Action; 36] = [
+    pub const ALL: [Action; 37] = [
         Action::NewCase,
         Action::Open,
         Action::Save,
@@ -111,6 +112,7 @@ impl Action {
         Action::Export,
         Action::SignalsAcrossCases,
         Action::CheckPersonalData,
+        Action::CompareSessions,
         Action::CloseCase,
         Action::Quit,
         Action::Undo,
@@ -151,6 +153,7 @@ impl Action {
             | Action::Export
             | Action::SignalsAcrossCases
             | Action::CheckPersonalData
+            | Action::CompareSessions
             | Action::CloseCase
             | Action::Quit => Menu::File,
             Action::Undo
@@ -208,6 +211,7 @@ impl Action {
             Action::Export => "action.export",
             Action::SignalsAcrossCases => "action.signals",
             Action::CheckPersonalData => "action.check",
+            Action::CompareSessions => "action.compare",
             Action::CloseCase => "action.close_case",
             Action::Quit => "action.quit",
             Action::Undo => "action.undo",
@@ -306,6 +310,7 @@ impl Action {
             Action::CheckPersonalData
             | Action::SignalsAcrossCases
             | Action::SaveAsTemplate
+            | Action::CompareSessions
             | Action::CloseCase
             | Action::LoadMethod
             | Action::UseBuiltinMethod

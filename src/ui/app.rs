@@ -67,6 +67,8 @@ pub struct SwanApp {
     pub(super) presenting: Presenting,
     /// Signals across cases: the view, the folder being read, the export.
     pub(super) signals: super::signals::SignalsState,
+    /// Sessions of several groups side by side, while loading or shown.
+    pub(super) compare: super::compare::CompareState,
 }
 
 /// Where the presentation view is shown.
@@ -138,6 +140,7 @@ impl SwanApp {
             timer: Timer::default(),
             presenting: Presenting::default(),
             signals: Default::default(),
+            compare: Default::default(),
         };
         // A method named on the command line wins over the remembered one, for this run.
         if let Some(path) = options.method.or_else(|| app.settings.method_file.clone()) {
@@ -253,6 +256,12 @@ impl SwanApp {
             self.style_applied = true;
         }
         let mut commands: Vec<Command> = Vec::new();
+        if self.compare.is_open()
+            && self.modal.is_none()
+            && ctx.input(|i| i.key_pressed(egui::Key::Escape))
+        {
+            self.compare.close();
+        }
         if self.presenting.here && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             self.presenting.here = false;
             ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
@@ -282,6 +291,7 @@ impl SwanApp {
         self.modal_ui(&ctx, &mut commands);
         self.finish_export();
         self.finish_signals();
+        self.finish_compare();
 
         // The frame was drawn before the commands changed the state: draw once more, so
         // the change shows now and not at the next mouse move.
@@ -309,6 +319,10 @@ impl SwanApp {
         let now = (self.clock)();
         if self.signals.open {
             super::signals::signals_ui(ui, language, &mut self.signals, commands);
+            return;
+        }
+        if let Some(comparison) = self.compare.comparison(language, &self.method) {
+            super::compare::compare_ui(ui, comparison, commands);
             return;
         }
         let Some(doc) = &mut self.doc else {
@@ -477,6 +491,7 @@ impl ActionState for SwanApp {
             | Action::LoadMethod
             | Action::LoadStyle => true,
             Action::ShowShortcuts | Action::TogglePseudonyms => true,
+            Action::CompareSessions => !self.compare.loading(),
             Action::Save | Action::SaveAs | Action::CheckPersonalData | Action::CloseCase => {
                 has_case
             }

@@ -59,6 +59,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &SwanApp, commands: &mut Vec<Comman
             ui.separator();
         }
         export::progress_ui(ui, language, &app.export);
+        super::compare::progress_ui(ui, language, &app.compare);
         // The credit and the unsaved marker first, from the right; the notice gets the
         // room that is left and is shortened (full text on hover) when long.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

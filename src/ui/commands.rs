@@ -69,6 +69,18 @@ pub enum Command {
     ExportSignals(Format),
     /// Write the signals export here (the dialog answered, or a test).
     ExportSignalsTo(Format, PathBuf),
+    /// Choose the sessions to compare: several files, or a folder.
+    PickSessions {
+        folder: bool,
+    },
+    /// Load these files and folders and show them side by side.
+    CompareSessions(Vec<PathBuf>),
+    /// Ask where to write the comparison in this format.
+    CompareExport(Format),
+    /// Write the comparison here (the dialog answered, or a test).
+    CompareExportTo(Format, PathBuf),
+    /// Back from the comparison to where the user was.
+    CloseComparison,
 }
 
 impl Command {

@@ -14,6 +14,9 @@ pub struct NoDialog;
 /// A chosen file, `Ok(None)` when the user cancelled, or no dialog at all.
 pub type Answer = Result<Option<PathBuf>, NoDialog>;
 
+/// Several chosen files, `Ok(None)` when the user cancelled, or no dialog at all.
+pub type Answers = Result<Option<Vec<PathBuf>>, NoDialog>;
+
 pub trait FileDialogs {
     fn open_case(&mut self, language: Language) -> Answer;
     fn save_case(&mut self, language: Language, suggested_name: &str) -> Answer;
@@ -37,6 +40,10 @@ pub trait FileDialogs {
         format: crate::export::Format,
         suggested_name: &str,
     ) -> Answer;
+    /// Case files to compare, several at once.
+    fn open_sessions(&mut self, language: Language) -> Answers;
+    /// A folder of case files to compare.
+    fn open_folder(&mut self, language: Language) -> Answer;
 }
 
 /// The user's Documents folder, else the home folder: where a dialog starts the first
@@ -63,12 +70,28 @@ impl NativeDialogs {
         dialog: rfd::FileDialog,
         show: impl FnOnce(rfd::FileDialog) -> Option<PathBuf>,
     ) -> Answer {
+        self.show_many(dialog, |d| show(d).map(|p| vec![p]))
+            .map(|chosen| chosen.and_then(|mut paths| paths.pop()))
+    }
+
+    /// The same for a dialog that may answer with several paths; the folder of the
+    /// first is remembered (a chosen folder is remembered itself).
+    fn show_many(
+        &mut self,
+        dialog: rfd::FileDialog,
+        show: impl FnOnce(rfd::FileDialog) -> Option<Vec<PathBuf>>,
+    ) -> Answers {
         let folder = self.last_folder.clone().unwrap_or_else(documents_folder);
         let started = Instant::now();
-        match show(dialog.set_directory(folder)) {
-            Some(path) => {
-                self.last_folder = path.parent().map(Path::to_path_buf);
-                Ok(Some(path))
+        match show(dialog.set_directory(folder)).filter(|paths| !paths.is_empty()) {
+            Some(paths) => {
+                let first = &paths[0];
+                self.last_folder = if first.is_dir() {
+                    Some(first.clone())
+                } else {
+                    first.parent().map(Path::to_path_buf)
+                };
+                Ok(Some(paths))
             }
             None if cfg!(target_os = "linux") && started.elapsed() < Duration::from_millis(150) => {
                 Err(NoDialog)
@@ -137,6 +160,18 @@ impl FileDialogs for NativeDialogs {
             .set_file_name(suggested_name);
         self.show(dialog, rfd::FileDialog::save_file)
     }
+
+    fn open_sessions(&mut self, language: Language) -> Answers {
+        let dialog = rfd::FileDialog::new()
+            .set_title(tr(language, "dialog.file.sessions_title"))
+            .add_filter(tr(language, "dialog.file.case_filter"), &["ron"]);
+        self.show_many(dialog, rfd::FileDialog::pick_files)
+    }
+
+    fn open_folder(&mut self, language: Language) -> Answer {
+        let dialog = rfd::FileDialog::new().set_title(tr(language, "dialog.file.folder_title"));
+        self.show(dialog, rfd::FileDialog::pick_folder)
+    }
 }
 
 /// Answers every dialog with the next answer from a shared queue, or with "cancelled"
@@ -194,6 +229,15 @@ impl FileDialogs for PresetDialogs {
     }
 
     fn save_export(&mut self, _: Language, _: crate::export::Format, _: &str) -> Answer {
+        self.next()
+    }
+
+    /// One path per answer: a test that wants several files names their folder.
+    fn open_sessions(&mut self, _: Language) -> Answers {
+        self.next().map(|chosen| chosen.map(|path| vec![path]))
+    }
+
+    fn open_folder(&mut self, _: Language) -> Answer {
         self.next()
     }
 }

@@ -127,6 +127,15 @@ impl SwanApp {
                 let (method, language) = (self.method.clone(), self.language());
                 self.signals.export(ctx, method, language, format, path);
             }
+            Command::PickSessions { folder } => self.pick_sessions(folder, ctx),
+            Command::CompareSessions(paths) => {
+                if !self.compare.loading() {
+                    self.compare.start(ctx, paths);
+                }
+            }
+            Command::CompareExport(format) => self.compare_export(format),
+            Command::CompareExportTo(format, path) => self.compare_export_to(format, &path),
+            Command::CloseComparison => self.compare.close(),
         }
     }
 
@@ -241,6 +250,7 @@ impl SwanApp {
                 self.status = Some(Notice::Info(self.t("status.style_builtin").to_owned()));
             }
             Action::ShowShortcuts => self.open_modal(Modal::Shortcuts),
+            Action::CompareSessions => self.open_modal(Modal::CompareChoice),
             meeting => self.apply_meeting_action(meeting, ctx),
         }
     }

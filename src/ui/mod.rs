@@ -9,6 +9,7 @@ mod balance;
 mod bars;
 pub(crate) mod closing;
 mod commands;
+mod compare;
 pub mod dialogs;
 mod document;
 mod entries;

@@ -52,6 +52,8 @@ pub enum Modal {
     SilentRound(super::silent::SilentForm),
     /// Save as a teacher's template: the lock and the teacher's own questions.
     SaveTemplate(super::template::TemplateForm),
+    /// Compare sessions: choose several files, or a folder?
+    CompareChoice,
 }
 
 /// What a dialog answered this frame.
@@ -132,6 +134,18 @@ pub fn modal_ui(
         Modal::Shortcuts => shortcuts_ui(ctx, language),
         Modal::SaveTemplate(form) => {
             super::template::template_dialog_ui(ctx, language, method, form)
+        }
+        Modal::CompareChoice => {
+            let title = t("dialog.compare.title");
+            let body = RichText::new(t("dialog.compare.body"));
+            let choices = [t("dialog.compare.files"), t("dialog.compare.folder")];
+            match question_ui(ctx, language, "compare", title, body, &choices) {
+                Some(Some(choice)) => Reply::CloseThen(Command::PickSessions {
+                    folder: choice == 1,
+                }),
+                Some(None) => Reply::Close,
+                None => Reply::Wait,
+            }
         }
         Modal::SilentRound(form) => match case {
             Some(case) => super::silent::silent_round_ui(ctx, language, method, case, form),

@@ -23,6 +23,9 @@ pub enum PathPurpose {
     /// A folder of case files, for signals across cases.
     SignalsFolder,
     SaveSignals(Format),
+    /// Sessions to compare: a folder, or files separated by `;`.
+    CompareSessions,
+    SaveComparison(Format),
 }
 
 /// The text a path field starts with: the Documents folder and the suggested name.
@@ -47,6 +50,9 @@ pub fn path_entry_ui(
         ui.heading(t("dialog.path.title"));
         ui.add_space(6.0);
         ui.label(t("dialog.path.body"));
+        if purpose == PathPurpose::CompareSessions {
+            ui.label(t("dialog.path.compare_hint"));
+        }
         ui.add_space(6.0);
         let label = ui.label(t(match purpose {
             PathPurpose::SignalsFolder => "dialog.path.folder_label",
@@ -91,6 +97,17 @@ fn command_for(purpose: PathPurpose, path: PathBuf) -> Command {
         PathPurpose::SignalsFolder => Command::GatherSignals(path),
         PathPurpose::SaveSignals(format) => {
             Command::ExportSignalsTo(format, export::with_extension(&path, format))
+        }
+        PathPurpose::CompareSessions => Command::CompareSessions(
+            path.to_string_lossy()
+                .split(';')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from)
+                .collect(),
+        ),
+        PathPurpose::SaveComparison(format) => {
+            Command::CompareExportTo(format, export::with_extension(&path, format))
         }
     }
 }
