@@ -191,6 +191,7 @@ pub fn build_report(case: &Case, method: &Method, language: Language, today: Nai
     summary(case, method, &w, &mut blocks);
     found_per_phase(case, method, &w, &mut blocks);
     plan_section(case, method, &w, &mut blocks);
+    super::follow_up::follow_up_section(case, method, language, &mut blocks);
     justification_section(case, method, &w, &mut blocks);
     signals_section(case, &w, &mut blocks);
     closing_section(case, method, &w, &mut blocks);

@@ -15,7 +15,7 @@ use crate::syntax::SyntaxError;
 /// is added, removed or changes meaning: unknown fields are refused (so a typo in a
 /// hand-edited file is reported instead of silently dropped at the next save), and the
 /// version is how an older app tells a newer file apart from a mistake.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// How the name of a case file ends.
 pub const CASE_SUFFIX: &str = ".swan.ron";
@@ -200,6 +200,10 @@ pub fn case_from_str(source: &str) -> Result<Case, LoadError> {
 /// - 5: adds a person's `other_names` (nickname, maiden name) and the case's `not_names`
 ///   (places marked "geen naam" in the check); both with defaults, so versions 1 to 4
 ///   read unchanged.
+/// - 6: adds follow-up meetings (`follow_ups`: date, who was there, an evaluation per
+///   chosen intervention), the `session` of a note or an option written at a follow-up,
+///   and the `FollowUp(n)` stage; all with defaults (the first meeting's session 0 is not
+///   written), so versions 1 to 5 read unchanged.
 ///
 /// A future migration that changes meaning goes here, on the text or on a `ron::Value`,
 /// before the typed parse.

@@ -41,6 +41,7 @@ pub enum Action {
     SilentRound,
     PresentWindow,
     PresentHere,
+    StartFollowUp,
 }
 
 /// The menus of the menu bar, in order.
@@ -98,7 +99,7 @@ const fn shift(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// In menu order.
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 33] = [
         Action::NewCase,
         Action::Open,
         Action::Save,
@@ -131,6 +132,7 @@ impl Action {
         Action::SilentRound,
         Action::PresentWindow,
         Action::PresentHere,
+        Action::StartFollowUp,
     ];
 
     pub fn menu(self) -> Menu {
@@ -163,7 +165,8 @@ impl Action {
             | Action::NextSpeaker
             | Action::PassSpeaker
             | Action::PreviousSpeaker
-            | Action::SilentRound => Menu::Meeting,
+            | Action::SilentRound
+            | Action::StartFollowUp => Menu::Meeting,
             Action::LoadMethod | Action::UseBuiltinMethod => Menu::Method,
             Action::ShowShortcuts => Menu::Help,
         }
@@ -181,6 +184,7 @@ impl Action {
                 | Action::TimerToggle
                 | Action::StartRound
                 | Action::SilentRound
+                | Action::StartFollowUp
         )
     }
 
@@ -218,6 +222,7 @@ impl Action {
             Action::SilentRound => "action.silent_round",
             Action::PresentWindow => "action.present_window",
             Action::PresentHere => "action.present_here",
+            Action::StartFollowUp => "action.follow_up_start",
         }
     }
 
@@ -288,7 +293,8 @@ impl Action {
             Action::CheckPersonalData
             | Action::CloseCase
             | Action::LoadMethod
-            | Action::UseBuiltinMethod => &[],
+            | Action::UseBuiltinMethod
+            | Action::StartFollowUp => &[],
         }
     }
 
