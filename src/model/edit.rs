@@ -226,24 +226,20 @@ impl CaseEdit {
                 let session = case.start_follow_up(date);
                 case.stage = Stage::FollowUp(session);
             }
+            // "What is going on now": the follow-up's look at the situation.
             CaseEdit::AddSessionNote {
                 session,
                 level,
                 text,
-            } => {
-                if case.follow_up(session).is_some() {
-                    // "What is going on now": the follow-up's look at the situation.
-                    case.add_note_in(session, Phase::Understand, level, Entry::new(text));
-                }
+            } if case.follow_up(session).is_some() => {
+                case.add_note_in(session, Phase::Understand, level, Entry::new(text));
             }
             CaseEdit::AddSessionOption {
                 session,
                 level,
                 text,
-            } => {
-                if case.follow_up(session).is_some() {
-                    case.add_option_in(session, level, Entry::new(text));
-                }
+            } if case.follow_up(session).is_some() => {
+                case.add_option_in(session, level, Entry::new(text));
             }
             CaseEdit::SetEvaluationStatus(session, id, status) => {
                 if let Some(evaluation) = case.evaluation_mut(session, id) {

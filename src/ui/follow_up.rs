@@ -351,14 +351,17 @@ fn now_ui(
                         if i == 0 {
                             first_notes_ui(ui, screen, level);
                         } else {
-                            new_items_ui(ui, screen, view, level, commands);
+                            new_notes_ui(ui, screen, view, level, commands);
                         }
                     });
                 } else {
                     first_notes_ui(ui, screen, level);
                     ui.add_space(6.0);
-                    new_items_ui(ui, screen, view, level, commands);
+                    new_notes_ui(ui, screen, view, level, commands);
                 }
+                // Full width: a chosen option's plan needs the room.
+                ui.add_space(6.0);
+                new_options_ui(ui, screen, view, level, commands);
             });
         });
         ui.add_space(6.0);
@@ -393,8 +396,8 @@ fn first_notes_ui(ui: &mut egui::Ui, screen: &Screen<'_>, level: Level) {
     }
 }
 
-/// The notes and options of this follow-up on this level, with a field for each.
-fn new_items_ui(
+/// The notes of this follow-up on this level, and the field for the next one.
+fn new_notes_ui(
     ui: &mut egui::Ui,
     screen: &Screen<'_>,
     view: &mut CaseView,
@@ -411,8 +414,26 @@ fn new_items_ui(
             ui.add(egui::Label::new(note.entry.text.trim()).wrap());
         });
     }
+    if notes.is_empty() {
+        ui.label(
+            RichText::new(screen.t("follow_up.nothing_new"))
+                .weak()
+                .italics(),
+        );
+    }
     capture_ui(ui, screen, view, level, Capture::Note, commands);
-    ui.add_space(6.0);
+}
+
+/// The options raised at this follow-up on this level: decided and, when chosen,
+/// planned as in the plan; and the field for the next one.
+fn new_options_ui(
+    ui: &mut egui::Ui,
+    screen: &Screen<'_>,
+    view: &mut CaseView,
+    level: Level,
+    commands: &mut Vec<Command>,
+) {
+    let (language, case, session) = (screen.language, screen.case, screen.session);
     ui.label(RichText::new(screen.t("follow_up.new_options")).strong());
     let options: Vec<_> = case.session_options(session, level).collect();
     for (i, option) in options.into_iter().enumerate() {
@@ -437,13 +458,6 @@ fn new_items_ui(
                 }
             });
         });
-    }
-    if notes.is_empty() && case.session_options(session, level).next().is_none() {
-        ui.label(
-            RichText::new(screen.t("follow_up.nothing_new"))
-                .weak()
-                .italics(),
-        );
     }
     capture_ui(ui, screen, view, level, Capture::Option, commands);
 }
@@ -512,6 +526,8 @@ fn capture_ui(
     let mut add = false;
     ui.horizontal(|ui| {
         let button_text = tr(language, "level.add");
+        // Leave exactly the button's width, so the row never widens the column.
+        let button_width = super::phase::button_width(ui, button_text);
         let response = ui
             .add(
                 egui::TextEdit::singleline(draft)
@@ -520,7 +536,7 @@ fn capture_ui(
                     .return_key(None)
                     .char_limit(widgets::MAX_TEXT_CHARS)
                     .hint_text(tr(language, hint_key))
-                    .desired_width((ui.available_width() - 110.0).max(80.0)),
+                    .desired_width((ui.available_width() - button_width).max(60.0)),
             )
             .accessible_name(&field_name);
         if response.has_focus()
