@@ -948,3 +948,92 @@ fn the_window_exports_in_the_chosen_style_and_remembers_it() {
     assert_eq!(missing.app().style_source(), None);
     assert_eq!(missing.app().settings().style_file, None);
 }
+
+fn follow_up_fixture() -> Case {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/follow_up.swan.ron");
+    storage::load_case(&path).unwrap()
+}
+
+/// The texts of the follow-up that every format must carry: what happened, the
+/// decisions and the new note and option, with both meetings' dates.
+fn follow_up_texts(language: Language) -> Vec<&'static str> {
+    let mut texts = vec![
+        "15-01-2027",
+        "12-11-2026",
+        "Proefrit gedaan; de scootmobiel is op 5 december geleverd.",
+        "een stalling regelen",
+        "Ze rijdt zelf naar de markt; de post is op orde.",
+        "Stalling voor de scootmobiel bij de flat",
+    ];
+    texts.extend(match language {
+        Language::Nl => ["Vervolgbespreking", "Bijstellen", "Voortzetten", "Stoppen"],
+        Language::En => ["Follow-up meeting", "Adjust", "Continue", "Stop"],
+    });
+    texts
+}
+
+/// The report shows both meetings, dated: the first as it was (the follow-up's notes and
+/// option stay out of its phases and plan), then the follow-up beside it.
+#[test]
+fn a_follow_up_is_reported_after_the_plan_in_every_format() {
+    let case = follow_up_fixture();
+    for (format, language, name) in [
+        (Format::Markdown, Language::Nl, "follow_up.nl.md"),
+        (Format::Markdown, Language::En, "follow_up.en.md"),
+        (Format::Html, Language::Nl, "follow_up.nl.html"),
+        (Format::Html, Language::En, "follow_up.en.html"),
+    ] {
+        assert_golden(name, &exported(&case, language, format));
+    }
+    let markdown = String::from_utf8(exported(&case, Language::Nl, Format::Markdown)).unwrap();
+    let plan = markdown.find("# Interventieplan").expect("the plan");
+    let follow_up = markdown.find("# Vervolgbespreking").expect("the follow-up");
+    assert!(plan < follow_up, "the follow-up comes after the plan");
+    let first_meeting = &markdown[..follow_up];
+    for new in [
+        "Ze rijdt zelf naar de markt",
+        "Stalling voor de scootmobiel",
+    ] {
+        assert!(
+            !first_meeting.contains(new),
+            "{new} is not of the first meeting"
+        );
+    }
+    // The first meeting's report is what it was without the follow-up.
+    let mut without = case.clone();
+    without.follow_ups.clear();
+    without.notes.retain(|n| n.session == 0);
+    without.options.retain(|o| o.session == 0);
+    let before = String::from_utf8(exported(&without, Language::Nl, Format::Markdown)).unwrap();
+    assert!(
+        before.starts_with(first_meeting),
+        "the first meeting changed"
+    );
+
+    let temp = tempfile::tempdir().unwrap();
+    for language in Language::ALL {
+        let bytes = exported(&case, language, Format::Docx);
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        let text = flat(&xml_text(&xml));
+        for expected in follow_up_texts(language) {
+            assert!(
+                text.contains(&flat(expected)),
+                "missing in DOCX: {expected}"
+            );
+        }
+        let pdf = temp.path().join(format!("vervolg-{language:?}.pdf"));
+        std::fs::write(&pdf, exported(&case, language, Format::Pdf)).unwrap();
+        if let Some(text) = pdf_text(&pdf, None) {
+            let text = flat(&text);
+            for expected in follow_up_texts(language) {
+                assert!(
+                    text.contains(&flat(expected)),
+                    "missing in PDF: {expected}\n{text}"
+                );
+            }
+        }
+    }
+}

@@ -7,6 +7,7 @@ use swan_casus::model::{
     Owner, Participant, Person, Phase, PlanDetails, PlanStatus, Reflection, Signal, SilentChoice,
     SilentEntry, SilentRound, SpeakingRound, Stage, Turn,
 };
+use swan_casus::model::{Evaluation, FollowUp, Verdict};
 use swan_casus::storage;
 
 fn text() -> impl Strategy<Value = String> {
@@ -84,7 +85,9 @@ fn decision() -> impl Strategy<Value = Decision> {
 }
 
 fn stage() -> impl Strategy<Value = Stage> {
-    prop::sample::select(Stage::ALL.to_vec())
+    let mut stages = Stage::ALL.to_vec();
+    stages.extend([Stage::FollowUp(1), Stage::FollowUp(2)]);
+    prop::sample::select(stages)
 }
 
 /// A meeting record with time, a round and a silent round made from these numbers.
@@ -143,6 +146,8 @@ fn case() -> impl Strategy<Value = Case> {
             phase,
             level,
             entry,
+            // Some written at a follow-up.
+            session: (id % 3) as u32,
         }),
         0..6,
     );
@@ -155,6 +160,7 @@ fn case() -> impl Strategy<Value = Case> {
                 decision,
                 decision_reason,
                 plan,
+                session: (id % 2) as u32,
             },
         ),
         0..6,
@@ -265,9 +271,34 @@ fn case() -> impl Strategy<Value = Case> {
                         text: opening_notes.clone(),
                     }],
                 });
+                // A follow-up that evaluates every option, with any texts.
+                let verdicts = [
+                    Verdict::Undecided,
+                    Verdict::Continue,
+                    Verdict::Adjust,
+                    Verdict::Stop,
+                ];
+                let follow_ups = (!options.is_empty())
+                    .then(|| FollowUp {
+                        date: delete_by,
+                        present: participant_ids.clone(),
+                        evaluations: options
+                            .iter()
+                            .map(|o| Evaluation {
+                                option: o.id,
+                                what_happened: o.entry.text.clone(),
+                                status: o.plan.status,
+                                verdict: verdicts[(spent % 4) as usize],
+                                reason: o.decision_reason.clone(),
+                            })
+                            .collect(),
+                    })
+                    .into_iter()
+                    .collect();
                 Case {
                     is_template: silent && teacher.is_some(),
                     teacher,
+                    follow_ups,
                     not_names,
                     report,
                     letter,

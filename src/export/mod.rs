@@ -7,6 +7,7 @@ pub mod compare;
 pub mod csv;
 pub mod document;
 pub mod docx;
+pub mod follow_up;
 mod fonts;
 pub mod html;
 pub mod letter;

@@ -218,6 +218,7 @@ pub fn build_report_with(
     case_section(case, method, &w, &mut blocks);
     found_per_phase(case, method, &w, &numbers, &mut blocks);
     plan_section(case, method, &w, &numbers, &mut blocks);
+    super::follow_up::follow_up_section(case, method, language, &mut blocks);
     signals_section(case, &w, &mut blocks);
     closing_section(case, method, &w, reflection, &mut blocks);
     super::meeting::meeting_section(case, method, language, &mut blocks);

@@ -164,6 +164,15 @@ pub enum MethodProblem {
     DuplicateKey(String),
 }
 
+/// "Vervolgbespreking", and from the second one on "Vervolgbespreking 2": not a step of
+/// the method, so the same whatever method file is loaded.
+pub fn follow_up_title(language: Language, session: crate::model::Session) -> String {
+    match session {
+        0 | 1 => tr(language, "follow_up.stage").to_owned(),
+        n => crate::i18n::tr_args(language, "follow_up.stage_n", &[("number", &n.to_string())]),
+    }
+}
+
 impl Method {
     /// The method that ships with the app. It is checked by a test, so this cannot fail.
     pub fn builtin() -> Method {
@@ -235,6 +244,7 @@ impl Method {
             ),
             Stage::Plan => tr(language, "plan.title").to_owned(),
             Stage::Closing => self.closing.title.get(language).to_owned(),
+            Stage::FollowUp(session) => follow_up_title(language, session),
         }
     }
 
@@ -243,7 +253,7 @@ impl Method {
         match stage {
             Stage::Opening => self.opening.minutes,
             Stage::Phase(phase) => self.phase(phase).minutes,
-            Stage::Plan => 0,
+            Stage::Plan | Stage::FollowUp(_) => 0,
             Stage::Closing => self.closing.minutes,
         }
     }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::meeting::{SilentEntry, SpeakingRound, Turn};
 use super::{
     Case, Consent, Decision, Direction, DocumentStatus, Entry, ItemId, Level, Owner, Phase,
-    PlanStatus, ReflectionPart, Signal, Stage, TagKind,
+    PlanStatus, ReflectionPart, Session, Signal, Stage, TagKind, Verdict,
 };
 
 /// A text in the case that can be typed into.
@@ -45,6 +45,10 @@ pub enum TextField {
     LetterHeard,
     LetterContact,
     LetterPassedOn,
+    /// At a follow-up: what happened to a chosen intervention.
+    EvaluationWhatHappened(Session, ItemId),
+    /// At a follow-up: why it goes on, stops or changes.
+    EvaluationReason(Session, ItemId),
 }
 
 /// A date in the case.
@@ -56,6 +60,8 @@ pub enum DateField {
     DeleteBy,
     ApprovedOn,
     NextEvaluation,
+    /// The day of a follow-up meeting, by its session number.
+    FollowUpMeeting(Session),
 }
 
 /// The owner or the co-owner of a chosen intervention.
@@ -130,6 +136,26 @@ pub enum CaseEdit {
     ClearSilentRound,
     /// What a teacher set for class use (lock, own questions), or none.
     SetTeacher(Option<super::TeacherSetup>),
+    /// Starts a follow-up meeting on this day and goes to it.
+    StartFollowUp(Option<NaiveDate>),
+    /// A note written at a follow-up.
+    AddSessionNote {
+        session: Session,
+        level: Level,
+        text: String,
+    },
+    /// An option raised at a follow-up.
+    AddSessionOption {
+        session: Session,
+        level: Level,
+        text: String,
+    },
+    /// How far an intervention got, as found at a follow-up.
+    SetEvaluationStatus(Session, ItemId, PlanStatus),
+    /// Go on, stop or adjust an intervention, decided at a follow-up.
+    SetVerdict(Session, ItemId, Verdict),
+    /// A participant was at a follow-up, or was not after all.
+    TogglePresent(Session, ItemId),
 }
 
 impl CaseEdit {
@@ -205,7 +231,50 @@ impl CaseEdit {
                 case.add_person();
             }
             CaseEdit::RemovePerson(id) => case.remove_person(id),
+            CaseEdit::StartFollowUp(..)
+            | CaseEdit::AddSessionNote { .. }
+            | CaseEdit::AddSessionOption { .. }
+            | CaseEdit::SetEvaluationStatus(..)
+            | CaseEdit::SetVerdict(..)
+            | CaseEdit::TogglePresent(..) => self.apply_to_follow_up(case),
             meeting => meeting.apply_to_meeting(case),
+        }
+    }
+
+    /// The edits of a follow-up meeting.
+    fn apply_to_follow_up(self, case: &mut Case) {
+        match self {
+            CaseEdit::StartFollowUp(date) => {
+                let session = case.start_follow_up(date);
+                case.stage = Stage::FollowUp(session);
+            }
+            // "What is going on now": the follow-up's look at the situation.
+            CaseEdit::AddSessionNote {
+                session,
+                level,
+                text,
+            } if case.follow_up(session).is_some() => {
+                case.add_note_in(session, Phase::Understand, level, Entry::new(text));
+            }
+            CaseEdit::AddSessionOption {
+                session,
+                level,
+                text,
+            } if case.follow_up(session).is_some() => {
+                case.add_option_in(session, level, Entry::new(text));
+            }
+            CaseEdit::SetEvaluationStatus(session, id, status) => {
+                if let Some(evaluation) = case.evaluation_mut(session, id) {
+                    evaluation.status = status;
+                }
+            }
+            CaseEdit::SetVerdict(session, id, verdict) => {
+                if let Some(evaluation) = case.evaluation_mut(session, id) {
+                    evaluation.verdict = verdict;
+                }
+            }
+            CaseEdit::TogglePresent(session, id) => case.toggle_present(session, id),
+            _ => {}
         }
     }
 
@@ -335,6 +404,12 @@ impl CaseEdit {
             CaseEdit::RevealSilentRound => "edit.silent_reveal",
             CaseEdit::ClearSilentRound => "edit.silent_clear",
             CaseEdit::SetTeacher(_) => "edit.teacher",
+            CaseEdit::StartFollowUp(_) => "edit.follow_up_start",
+            CaseEdit::AddSessionNote { .. } => "edit.add_note",
+            CaseEdit::AddSessionOption { .. } => "edit.add_option",
+            CaseEdit::SetEvaluationStatus(..) => "edit.status",
+            CaseEdit::SetVerdict(..) => "edit.follow_up_verdict",
+            CaseEdit::TogglePresent(..) => "edit.follow_up_present",
         }
     }
 
@@ -419,6 +494,12 @@ impl Case {
             TextField::LetterHeard => &self.letter.heard,
             TextField::LetterContact => &self.letter.contact,
             TextField::LetterPassedOn => &self.letter.passed_on,
+            TextField::EvaluationWhatHappened(session, id) => {
+                &self.follow_up(session)?.evaluation(id)?.what_happened
+            }
+            TextField::EvaluationReason(session, id) => {
+                &self.follow_up(session)?.evaluation(id)?.reason
+            }
         })
     }
 
@@ -456,6 +537,12 @@ impl Case {
             TextField::LetterHeard => &mut self.letter.heard,
             TextField::LetterContact => &mut self.letter.contact,
             TextField::LetterPassedOn => &mut self.letter.passed_on,
+            TextField::EvaluationWhatHappened(session, id) => {
+                &mut self.evaluation_mut(session, id)?.what_happened
+            }
+            TextField::EvaluationReason(session, id) => {
+                &mut self.evaluation_mut(session, id)?.reason
+            }
         })
     }
 
@@ -468,6 +555,7 @@ impl Case {
             DateField::NextEvaluation => self.report.next_evaluation,
             DateField::Deadline(id) => self.option(id)?.plan.deadline,
             DateField::FollowUp(id) => self.option(id)?.plan.follow_up,
+            DateField::FollowUpMeeting(session) => self.follow_up(session)?.date,
         }
     }
 
@@ -479,6 +567,7 @@ impl Case {
             DateField::NextEvaluation => &mut self.report.next_evaluation,
             DateField::Deadline(id) => &mut self.option_mut(id)?.plan.deadline,
             DateField::FollowUp(id) => &mut self.option_mut(id)?.plan.follow_up,
+            DateField::FollowUpMeeting(session) => &mut self.follow_up_mut(session)?.date,
         })
     }
 

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub mod edit;
+pub mod follow_up;
 pub mod history;
 pub mod meeting;
 pub mod sample;
@@ -11,6 +12,7 @@ mod template;
 mod views;
 
 pub use edit::{CaseEdit, DateField, OwnerSlot, TextField};
+pub use follow_up::{Evaluation, FollowUp, Session, Verdict};
 pub use history::History;
 pub use meeting::{
     Meeting, RoundOrder, SilentChoice, SilentEntry, SilentRound, SpeakingRound, Turn,
@@ -162,6 +164,9 @@ pub enum Stage {
     /// The intervention plan: owners, dates and signals of what was chosen.
     Plan,
     Closing,
+    /// A follow-up meeting weeks later, by its session number (1 is the first): not in
+    /// `ALL`, it exists only once started (`Case::stages`).
+    FollowUp(Session),
 }
 
 impl Stage {
@@ -180,15 +185,25 @@ impl Stage {
             Stage::Phase(p) => 1 + p.index(),
             Stage::Plan => 4,
             Stage::Closing => 5,
+            Stage::FollowUp(session) => 5usize.saturating_add(session as usize),
         }
     }
 
+    /// The step after this one in every case; a follow-up's next one depends on the
+    /// case (`Case::stage_after`).
     pub fn next(self) -> Option<Stage> {
-        Stage::ALL.get(self.index() + 1).copied()
+        match self {
+            Stage::FollowUp(_) => None,
+            _ => Stage::ALL.get(self.index() + 1).copied(),
+        }
     }
 
     pub fn previous(self) -> Option<Stage> {
-        self.index().checked_sub(1).map(|i| Stage::ALL[i])
+        match self {
+            Stage::FollowUp(session) if session > 1 => Some(Stage::FollowUp(session - 1)),
+            Stage::FollowUp(_) => Some(Stage::Closing),
+            _ => self.index().checked_sub(1).map(|i| Stage::ALL[i]),
+        }
     }
 }
 
@@ -275,6 +290,9 @@ pub struct Note {
     pub level: Level,
     #[serde(default)]
     pub entry: Entry,
+    /// The meeting it was written in: 0 the first, a follow-up's number otherwise.
+    #[serde(default, skip_serializing_if = "follow_up::is_first_session")]
+    pub session: Session,
 }
 
 /// What the group decided about an option in phase 3.
@@ -304,6 +322,9 @@ pub struct InterventionOption {
     /// Who does what by when, for a chosen option.
     #[serde(default)]
     pub plan: PlanDetails,
+    /// The meeting it was raised in: 0 the first, a follow-up's number otherwise.
+    #[serde(default, skip_serializing_if = "follow_up::is_first_session")]
+    pub session: Session,
 }
 
 /// Who carries out an intervention.
@@ -606,6 +627,9 @@ pub struct Case {
     /// their own questions per phase): in the template and in every session from it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub teacher: Option<TeacherSetup>,
+    /// Follow-up meetings, in the order they were held.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<FollowUp>,
 }
 
 /// A word that looks like a registered name but is not one at this place: the word, and
@@ -728,6 +752,9 @@ impl Case {
                 entry.contributor = None;
             }
         }
+        for follow_up in &mut self.follow_ups {
+            follow_up.present.retain(|p| *p != id);
+        }
         // An owner stays known by name: the plan must not lose who does what.
         if let Some(name) = removed.map(|p| p.name) {
             for option in &mut self.options {
@@ -759,17 +786,34 @@ impl Case {
     }
 
     pub fn add_note(&mut self, phase: Phase, level: Level, entry: Entry) -> ItemId {
+        self.add_note_in(follow_up::FIRST_SESSION, phase, level, entry)
+    }
+
+    /// Adds a note to a meeting: the first (0) or a follow-up.
+    pub fn add_note_in(
+        &mut self,
+        session: Session,
+        phase: Phase,
+        level: Level,
+        entry: Entry,
+    ) -> ItemId {
         let id = self.new_id();
         self.notes.push(Note {
             id,
             phase,
             level,
             entry,
+            session,
         });
         id
     }
 
     pub fn add_option(&mut self, level: Level, entry: Entry) -> ItemId {
+        self.add_option_in(follow_up::FIRST_SESSION, level, entry)
+    }
+
+    /// Adds an option to a meeting: the first (0) or a follow-up.
+    pub fn add_option_in(&mut self, session: Session, level: Level, entry: Entry) -> ItemId {
         let id = self.new_id();
         self.options.push(InterventionOption {
             id,
@@ -778,20 +822,25 @@ impl Case {
             decision: Decision::Open,
             decision_reason: String::new(),
             plan: PlanDetails::default(),
+            session,
         });
         id
     }
 
-    /// The notes of one phase on one level, in their order.
+    /// The notes of one phase on one level of the first meeting, in their order (a
+    /// follow-up's own notes: `session_notes`).
     pub fn notes_in(&self, phase: Phase, level: Level) -> impl Iterator<Item = &Note> {
-        self.notes
-            .iter()
-            .filter(move |n| n.phase == phase && n.level == level)
+        self.notes.iter().filter(move |n| {
+            n.phase == phase && n.level == level && n.session == follow_up::FIRST_SESSION
+        })
     }
 
-    /// The options on one level, in their order.
+    /// The options on one level of the first meeting, in their order (a follow-up's
+    /// own options: `session_options`).
     pub fn options_in(&self, level: Level) -> impl Iterator<Item = &InterventionOption> {
-        self.options.iter().filter(move |o| o.level == level)
+        self.options
+            .iter()
+            .filter(move |o| o.level == level && o.session == follow_up::FIRST_SESSION)
     }
 
     pub fn note_mut(&mut self, id: ItemId) -> Option<&mut Note> {
@@ -817,18 +866,26 @@ impl Case {
     pub fn delete_item(&mut self, id: ItemId) {
         self.notes.retain(|n| n.id != id);
         self.options.retain(|o| o.id != id);
+        for follow_up in &mut self.follow_ups {
+            follow_up.evaluations.retain(|e| e.option != id);
+        }
     }
 
     /// Moves a note or an option one place up or down among the items of its own cell.
     pub fn move_item(&mut self, id: ItemId, direction: Direction) {
         if let Some(i) = self.notes.iter().position(|n| n.id == id) {
-            let (phase, level) = (self.notes[i].phase, self.notes[i].level);
+            let (phase, level, session) = {
+                let n = &self.notes[i];
+                (n.phase, n.level, n.session)
+            };
             move_within(&mut self.notes, i, direction, |n| {
-                n.phase == phase && n.level == level
+                n.phase == phase && n.level == level && n.session == session
             });
         } else if let Some(i) = self.options.iter().position(|o| o.id == id) {
-            let level = self.options[i].level;
-            move_within(&mut self.options, i, direction, |o| o.level == level);
+            let (level, session) = (self.options[i].level, self.options[i].session);
+            move_within(&mut self.options, i, direction, |o| {
+                o.level == level && o.session == session
+            });
         }
     }
 

@@ -55,10 +55,11 @@ impl Case {
 
     pub fn items_per_level(&self) -> [usize; 3] {
         let mut counts = [0; 3];
-        for n in &self.notes {
+        // The first meeting's: a follow-up's notes are its own.
+        for n in self.notes.iter().filter(|n| n.session == 0) {
             counts[n.level.index()] += 1;
         }
-        for o in &self.options {
+        for o in self.options.iter().filter(|o| o.session == 0) {
             counts[o.level.index()] += 1;
         }
         counts

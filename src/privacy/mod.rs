@@ -311,6 +311,7 @@ pub fn place_label(case: &Case, place: Place, language: Language) -> String {
             None => String::new(),
         },
         Place::Closing => t("privacy.place.closing"),
+        Place::FollowUp(session) => crate::method::follow_up_title(language, session),
     }
 }
 
@@ -326,6 +327,8 @@ pub enum Place {
     /// The option itself, its reason, its plan or its signal.
     Option(ItemId),
     Closing,
+    /// What happened to an intervention and why it goes on, at this follow-up.
+    FollowUp(crate::model::Session),
 }
 
 impl Place {
@@ -341,9 +344,16 @@ impl Place {
                 .notes
                 .iter()
                 .find(|n| n.id == id)
-                .map_or(Stage::Opening, |n| Stage::Phase(n.phase)),
-            Place::Option(_) => Stage::Plan,
+                .map_or(Stage::Opening, |n| match n.session {
+                    0 => Stage::Phase(n.phase),
+                    session => Stage::FollowUp(session),
+                }),
+            Place::Option(id) => match case.option(id).map(|o| o.session) {
+                Some(session) if session > 0 => Stage::FollowUp(session),
+                _ => Stage::Plan,
+            },
             Place::Closing => Stage::Closing,
+            Place::FollowUp(session) => Stage::FollowUp(session),
         }
     }
 }
@@ -388,6 +398,13 @@ pub fn for_each_text(case: &mut Case, mut f: impl FnMut(Place, &mut String)) {
         &mut closing.reflection.do_differently,
     ] {
         f(Place::Closing, text);
+    }
+    for (index, follow_up) in case.follow_ups.iter_mut().enumerate() {
+        let place = Place::FollowUp(crate::model::Session::try_from(index + 1).unwrap_or(0));
+        for evaluation in &mut follow_up.evaluations {
+            f(place, &mut evaluation.what_happened);
+            f(place, &mut evaluation.reason);
+        }
     }
 }
 

@@ -208,6 +208,10 @@ pub fn case_from_str(source: &str) -> Result<Case, LoadError> {
 /// - 6: adds class use: `is_template` (a teacher's template) and `teacher` (the lock on
 ///   the description and question, the teacher's own questions per phase); both left
 ///   out when unset, so versions 1 to 5 read unchanged.
+/// - 6: adds follow-up meetings (`follow_ups`: date, who was there, an evaluation per
+///   chosen intervention), the `session` of a note or an option written at a follow-up,
+///   and the `FollowUp(n)` stage; all with defaults (the first meeting's session 0 is not
+///   written), so versions 1 to 5 read unchanged.
 ///
 /// A future migration that changes meaning goes here, on the text or on a `ron::Value`,
 /// before the typed parse.

@@ -46,6 +46,7 @@ pub enum Action {
     SilentRound,
     PresentWindow,
     PresentHere,
+    StartFollowUp,
 }
 
 /// The menus of the menu bar, in order.
@@ -103,7 +104,7 @@ const fn shift(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// In menu order.
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 38] = [
         Action::NewCase,
         Action::Open,
         Action::Save,
@@ -141,6 +142,7 @@ impl Action {
         Action::SilentRound,
         Action::PresentWindow,
         Action::PresentHere,
+        Action::StartFollowUp,
     ];
 
     pub fn menu(self) -> Menu {
@@ -176,7 +178,8 @@ impl Action {
             | Action::NextSpeaker
             | Action::PassSpeaker
             | Action::PreviousSpeaker
-            | Action::SilentRound => Menu::Meeting,
+            | Action::SilentRound
+            | Action::StartFollowUp => Menu::Meeting,
             Action::LoadMethod
             | Action::UseBuiltinMethod
             | Action::LoadStyle
@@ -198,6 +201,7 @@ impl Action {
                 | Action::StartRound
                 | Action::SilentRound
                 | Action::LoadStyle
+                | Action::StartFollowUp
         )
     }
 
@@ -240,6 +244,7 @@ impl Action {
             Action::SilentRound => "action.silent_round",
             Action::PresentWindow => "action.present_window",
             Action::PresentHere => "action.present_here",
+            Action::StartFollowUp => "action.follow_up_start",
         }
     }
 
@@ -315,7 +320,8 @@ impl Action {
             | Action::LoadMethod
             | Action::UseBuiltinMethod
             | Action::LoadStyle
-            | Action::UseBuiltinStyle => &[],
+            | Action::UseBuiltinStyle
+            | Action::StartFollowUp => &[],
         }
     }
 

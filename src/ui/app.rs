@@ -512,7 +512,8 @@ impl ActionState for SwanApp {
             Action::NextStage => self
                 .doc
                 .as_ref()
-                .is_some_and(|d| d.case.stage.next().is_some()),
+                .is_some_and(|d| d.case.stage_after(d.case.stage).is_some()),
+            Action::StartFollowUp => self.editable_doc().is_some(),
             Action::UseBuiltinMethod => self.method_source != MethodSource::Builtin,
             Action::UseBuiltinStyle => self.style_source.is_some(),
             Action::CopyPhase | Action::CopyPhaseWithNames => self.in_phase(|_| true),

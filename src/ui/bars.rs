@@ -55,7 +55,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &SwanApp, commands: &mut Vec<Comman
     let language = app.language();
     ui.horizontal(|ui| {
         if let Some(doc) = &app.doc {
-            widgets::stage_navigation_ui(ui, language, &app.method, doc.case.stage, commands);
+            widgets::stage_navigation_ui(ui, language, &app.method, &doc.case, commands);
             ui.separator();
         }
         export::progress_ui(ui, language, &app.export);

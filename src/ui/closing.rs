@@ -27,6 +27,7 @@ pub fn closing_ui(
     );
     widgets::prompts_ui(ui, &step.prompts, language);
     ui.add_space(8.0);
+    super::follow_up::invitation_ui(ui, language, case, commands);
 
     let left = |ui: &mut egui::Ui| {
         balance_ui(ui, language, method, case);

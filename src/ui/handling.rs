@@ -223,7 +223,14 @@ impl SwanApp {
             }
             Action::Undo | Action::Redo => self.undo_or_redo(action),
             Action::PreviousStage => self.navigate(Stage::previous),
-            Action::NextStage => self.navigate(Stage::next),
+            Action::NextStage => {
+                let next = self
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d.case.stage_after(d.case.stage));
+                self.navigate(|_| next);
+            }
+            Action::StartFollowUp => self.start_follow_up(),
             Action::TogglePseudonyms => self.pseudonyms_shown = !self.pseudonyms_shown,
             Action::LoadMethod => match self.dialogs.open_method(language) {
                 Ok(Some(path)) => self.use_method_file(&path, true),
@@ -601,6 +608,18 @@ impl SwanApp {
     pub(super) fn refresh_overdue(&mut self) {
         let today = chrono::Local::now().date_naive();
         self.overdue = start::overdue_cases(&self.settings.recent_files, today);
+    }
+
+    /// Starts a follow-up meeting dated today and goes to it: one undoable edit.
+    fn start_follow_up(&mut self) {
+        // What the timer ran so far belongs to the step being left.
+        self.flush_timer();
+        let today = chrono::Local::now().date_naive();
+        self.apply_edit(CaseEdit::StartFollowUp(Some(today)));
+        if let Some(doc) = &mut self.doc {
+            doc.view.writing_level = None;
+            doc.view.cards = Default::default();
+        }
     }
 
     /// Moves through the stepper. The step is kept in the file when it is saved, but

@@ -15,6 +15,7 @@ mod document;
 mod entries;
 mod export;
 mod files;
+mod follow_up;
 mod handling;
 mod letter;
 pub mod measure;
@@ -72,6 +73,14 @@ fn case_ui(
             }
             Stage::Plan => plan::plan_ui(ui, language, method, case, view, commands),
             Stage::Closing => closing::closing_ui(ui, language, method, case, view, commands),
+            Stage::FollowUp(session) => {
+                let shown =
+                    follow_up::follow_up_ui(ui, language, method, case, view, session, commands);
+                // A follow-up undone away, or a hand-edited stage: the closing instead.
+                if !shown {
+                    closing::closing_ui(ui, language, method, case, view, commands);
+                }
+            }
         }
     };
     // A phase screen side by side fills the window, each level scrolling on its own;

@@ -260,7 +260,7 @@ pub(crate) fn card_context<'a>(
 }
 
 /// The room a button with this text takes in a row, spacing included.
-fn button_width(ui: &egui::Ui, text: &str) -> f32 {
+pub(super) fn button_width(ui: &egui::Ui, text: &str) -> f32 {
     egui::WidgetText::from(text)
         .into_galley(
             ui,

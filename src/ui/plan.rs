@@ -80,11 +80,11 @@ pub fn plan_ui(
 
 /// What the fields of one intervention share: the language, the case, and the name
 /// that screen readers hear with each field ("Owner — Option 1, level 2").
-struct Form<'a> {
-    language: Language,
-    method: &'a Method,
-    case: &'a Case,
-    name: &'a str,
+pub(super) struct Form<'a> {
+    pub language: Language,
+    pub method: &'a Method,
+    pub case: &'a Case,
+    pub name: &'a str,
 }
 
 impl Form<'_> {
@@ -135,7 +135,7 @@ fn reason_ui(ui: &mut egui::Ui, form: &Form<'_>, id: ItemId, commands: &mut Vec<
 }
 
 /// The plan fields of a chosen intervention, in two columns when there is room.
-fn chosen_ui(
+pub(super) fn chosen_ui(
     ui: &mut egui::Ui,
     form: &Form<'_>,
     option: &InterventionOption,

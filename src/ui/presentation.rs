@@ -51,7 +51,9 @@ pub fn presentation_ui(ui: &mut egui::Ui, shown: &Presented<'_>) {
                     ui.label(RichText::new(case.question.trim()).size(size(1.0)));
                 }
                 Stage::Phase(phase) => levels_ui(ui, shown, phase, size(1.0)),
-                Stage::Plan | Stage::Closing => chosen_ui(ui, shown, size(1.0)),
+                Stage::Plan | Stage::Closing | Stage::FollowUp(_) => {
+                    chosen_ui(ui, shown, size(1.0))
+                }
             }
         });
 }
@@ -94,6 +96,12 @@ fn step_texts(method: &Method, language: Language, stage: Stage) -> Option<(Stri
         Stage::Phase(p) => (&method.phase(p).main_question, &method.phase(p).assignment),
         Stage::Closing => (&method.closing.main_question, &method.closing.assignment),
         Stage::Plan => return None,
+        Stage::FollowUp(_) => {
+            return Some((
+                tr(language, "follow_up.question").to_owned(),
+                tr(language, "follow_up.assignment").to_owned(),
+            ));
+        }
     };
     Some((q.get(language).to_owned(), a.get(language).to_owned()))
 }

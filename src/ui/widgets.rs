@@ -24,7 +24,7 @@ pub fn stepper_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal_wrapped(|ui| {
-        for (i, stage) in Stage::ALL.into_iter().enumerate() {
+        for (i, stage) in case.stages().enumerate() {
             if i > 0 {
                 ui.label(RichText::new("›").weak());
             }
@@ -55,9 +55,10 @@ pub fn stage_navigation_ui(
     ui: &mut egui::Ui,
     language: Language,
     method: &Method,
-    stage: Stage,
+    case: &Case,
     commands: &mut Vec<Command>,
 ) {
+    let stage = case.stage;
     let previous = stage.previous();
     let label = match previous {
         Some(p) => format!("◀ {}", stage_title(language, method, p)),
@@ -70,7 +71,7 @@ pub fn stage_navigation_ui(
     {
         commands.push(Action::PreviousStage.into());
     }
-    let next = stage.next();
+    let next = case.stage_after(stage);
     let label = match next {
         Some(n) => format!("{} ▶", stage_title(language, method, n)),
         None => format!("{} ▶", tr(language, "stepper.next")),

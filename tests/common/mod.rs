@@ -160,6 +160,7 @@ pub fn stage_label(language: Language, stage: Stage) -> String {
         Stage::Phase(p) => format!("{} {}", p.number(), method.phase(p).title.get(language)),
         Stage::Plan => swan_casus::i18n::tr(language, "plan.title").to_owned(),
         Stage::Closing => method.closing.title.get(language).to_owned(),
+        Stage::FollowUp(_) => method.stage_title(language, stage),
     }
 }
 
