@@ -17,6 +17,7 @@ pub mod pdf;
 pub mod plan;
 pub mod signals;
 pub mod style;
+mod summary;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

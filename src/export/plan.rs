@@ -5,12 +5,13 @@
 use chrono::NaiveDate;
 
 use super::document::{Block, Column, Report, Table};
+use super::summary::{OptionNumbers, long, status_fields, summary_section};
 use crate::dates::{format_date, long_date};
 use crate::i18n::{Language, tr, tr_args};
 use crate::method::Method;
 use crate::model::{
-    Case, Consent, Decision, DocumentStatus, Entry, InterventionOption, ItemId, Level, Owner,
-    Phase, PlanStatus, PlanWarning, ReflectionPart,
+    Case, Decision, Entry, InterventionOption, ItemId, Level, Owner, Phase, PlanStatus,
+    PlanWarning, ReflectionPart,
 };
 
 /// One chosen intervention as a row of plain text: the plan table and the CSV.
@@ -36,16 +37,16 @@ pub struct InterventionRow {
 }
 
 /// Texts in the report's language, looked up by key.
-struct Words {
-    language: Language,
+pub(super) struct Words {
+    pub(super) language: Language,
 }
 
 impl Words {
-    fn t(&self, key: &str) -> String {
+    pub(super) fn t(&self, key: &str) -> String {
         tr(self.language, key).to_owned()
     }
 
-    fn args(&self, key: &str, args: &[(&str, &str)]) -> String {
+    pub(super) fn args(&self, key: &str, args: &[(&str, &str)]) -> String {
         tr_args(self.language, key, args)
     }
 }
@@ -160,7 +161,7 @@ fn entry_line(case: &Case, method: &Method, w: &Words, entry: &Entry) -> String 
     }
 }
 
-fn or_dash(text: &str) -> String {
+pub(super) fn or_dash(text: &str) -> String {
     if text.trim().is_empty() {
         "—".to_owned()
     } else {
@@ -168,7 +169,7 @@ fn or_dash(text: &str) -> String {
     }
 }
 
-fn heading(level: u8, text: impl Into<String>) -> Block {
+pub(super) fn heading(level: u8, text: impl Into<String>) -> Block {
     Block::Heading {
         level,
         text: text.into(),
@@ -176,7 +177,7 @@ fn heading(level: u8, text: impl Into<String>) -> Block {
 }
 
 /// Label–value pairs without the empty ones; `None` when all are empty.
-fn filled_fields(fields: Vec<(String, &str)>) -> Option<Block> {
+pub(super) fn filled_fields(fields: Vec<(String, &str)>) -> Option<Block> {
     let fields: Vec<(String, String)> = fields
         .into_iter()
         .filter(|(_, v)| !v.trim().is_empty())
@@ -247,168 +248,6 @@ pub(super) fn capitalised(text: &str) -> String {
     }
 }
 
-/// Options numbered in the order phase 2 lists them (level by level), so that later
-/// sections can refer to "option 3" instead of repeating its text.
-struct OptionNumbers(std::collections::HashMap<ItemId, usize>);
-
-impl OptionNumbers {
-    fn of(case: &Case) -> OptionNumbers {
-        let ids = Level::ALL
-            .into_iter()
-            .flat_map(|level| case.options_in(level).map(|o| o.id));
-        OptionNumbers(ids.zip(1..).collect())
-    }
-
-    /// "Optie 3".
-    fn name(&self, w: &Words, id: ItemId) -> String {
-        let number = self.0.get(&id).copied().unwrap_or_default();
-        w.args("report.option_number", &[("number", &number.to_string())])
-    }
-}
-
-/// A date in words, or nothing.
-fn long(date: Option<NaiveDate>, w: &Words) -> String {
-    date.map(|d| long_date(d, w.language)).unwrap_or_default()
-}
-
-/// What the document is and who stands behind it: status and version, the dates, who
-/// approved it, who was there, the consent and until when the file is kept.
-fn status_fields(
-    case: &Case,
-    method: &Method,
-    w: &Words,
-    today: NaiveDate,
-    blocks: &mut Vec<Block>,
-) {
-    let info = &case.report;
-    let status = w.args(
-        match info.status {
-            DocumentStatus::Concept => "report.status.concept",
-            DocumentStatus::Final => "report.status.final",
-        },
-        &[
-            ("version", &info.shown_version().to_string()),
-            ("date", &long_date(today, w.language)),
-        ],
-    );
-    let approved = match (info.approved_by.trim(), info.approved_on) {
-        ("", None) => String::new(),
-        (who, Some(on)) => w.args(
-            "report.approved_on",
-            &[("who", &or_dash(who)), ("date", &long_date(on, w.language))],
-        ),
-        (who, None) => who.to_owned(),
-    };
-    let present: Vec<String> = case
-        .participants
-        .iter()
-        .filter(|p| !p.name.trim().is_empty())
-        .map(|p| {
-            let role = method
-                .role(&p.role)
-                .filter(|_| p.role != "participant")
-                .map(|r| format!(", {}", r.title.get(w.language).to_lowercase()))
-                .unwrap_or_default();
-            match p.discipline.trim() {
-                "" => format!("{}{role}", p.name.trim()),
-                discipline => format!("{} ({discipline}{role})", p.name.trim()),
-            }
-        })
-        .collect();
-    let consent = match case.consent {
-        Consent::Unknown => String::new(),
-        Consent::Given => w.t("privacy.consent.given"),
-        Consent::NotGiven => w.t("privacy.consent.not_given"),
-    };
-    blocks.extend(filled_fields(vec![
-        (w.t("report.status"), &status),
-        (w.t("report.meeting_date"), &long(case.meeting_date, w)),
-        (w.t("report.approved_by"), &approved),
-        (w.t("report.present"), &present.join("; ")),
-        (w.t("report.consent"), &consent),
-        (w.t("report.delete_by"), &long(case.delete_by, w)),
-    ]));
-}
-
-/// The first page: the question and the answer, what was chosen per level with owner,
-/// first step and deadline, the signals, and when the plan is evaluated.
-fn summary_section(
-    case: &Case,
-    method: &Method,
-    w: &Words,
-    numbers: &OptionNumbers,
-    blocks: &mut Vec<Block>,
-) {
-    blocks.push(heading(1, w.t("report.summary")));
-    blocks.extend(filled_fields(vec![
-        (w.t("report.question"), &case.question),
-        (w.t("report.conclusion"), &case.report.conclusion),
-    ]));
-    blocks.push(heading(2, w.t("report.chosen")));
-    for level in Level::ALL {
-        blocks.push(heading(3, level_name(method, w.language, level)));
-        let rows: Vec<Vec<String>> = case
-            .chosen()
-            .filter(|o| o.level == level)
-            .map(|o| {
-                let plan = &o.plan;
-                let owner = match (
-                    owner_name(case, &plan.owner),
-                    owner_name(case, &plan.co_owner),
-                ) {
-                    (owner, co) if co.is_empty() => or_dash(&owner),
-                    (owner, co) if owner.is_empty() => {
-                        w.args("report.co_owner_only", &[("co", &co)])
-                    }
-                    (owner, co) => w.args("report.owner_and_co", &[("owner", &owner), ("co", &co)]),
-                };
-                vec![
-                    format!("{}: {}", numbers.name(w, o.id), o.entry.text.trim()),
-                    owner,
-                    or_dash(&plan.first_step),
-                    or_dash(&long(plan.deadline, w)),
-                ]
-            })
-            .collect();
-        if rows.is_empty() {
-            blocks.push(Block::Paragraph(w.t("report.no_intervention")));
-        } else {
-            blocks.push(Block::Table(Table {
-                columns: vec![
-                    column(w.t("plan.intervention"), 7),
-                    column(w.t("plan.owner"), 4),
-                    column(w.t("plan.first_step"), 5),
-                    column(w.t("plan.deadline"), 3),
-                ],
-                rows,
-            }));
-        }
-    }
-    let signals: Vec<String> = case
-        .signals()
-        .map(
-            |(_, entry, signal)| match (signal.to.trim(), signal.change.trim()) {
-                ("", "") => entry.text.trim().to_owned(),
-                (to, "") => format!("{to}: {}", entry.text.trim()),
-                ("", change) => change.to_owned(),
-                (to, change) => format!("{to}: {change}"),
-            },
-        )
-        .collect();
-    if !signals.is_empty() {
-        blocks.push(heading(2, w.t("report.signals")));
-        blocks.push(Block::List(signals));
-    }
-    let evaluation = case
-        .report
-        .next_evaluation
-        .or_else(|| case.chosen().filter_map(|o| o.plan.follow_up).min());
-    blocks.extend(filled_fields(vec![(
-        w.t("report.next_evaluation"),
-        &long(evaluation, w),
-    )]));
-}
-
 /// Who was at the table, the case as told, and the clarifying questions.
 fn case_section(case: &Case, method: &Method, w: &Words, blocks: &mut Vec<Block>) {
     let bringers: Vec<&str> = case
@@ -454,7 +293,7 @@ fn case_section(case: &Case, method: &Method, w: &Words, blocks: &mut Vec<Block>
     }
 }
 
-fn column(title: String, width: u8) -> Column {
+pub(super) fn column(title: String, width: u8) -> Column {
     Column { title, width }
 }
 
