@@ -130,6 +130,12 @@ fn a_session_from_a_template_never_writes_the_template() {
         "Ze noemt zich geen mantelzorger",
     );
     app.click("Notitie toevoegen op niveau 1");
+    // On the projector too, for the whole class to read.
+    assert!(!shows(&app, "• Wie op school weet hiervan?"));
+    app.press(Modifiers::SHIFT, Key::F5);
+    assert!(shows(&app, "• Wie op school weet hiervan?"));
+    app.harness.key_press(Key::Escape);
+    app.harness.run();
 
     // Saving over the template is refused, also when chosen by hand.
     app.dialogs.push(&template_path);

@@ -13,7 +13,7 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use common::{assert_golden, start};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use swan_casus::compare::{self, Comparison};
 use swan_casus::export::{self, Names};
 use swan_casus::i18n::Language;
@@ -244,4 +244,63 @@ fn without_a_file_dialog_the_sessions_are_typed_and_esc_returns() {
     }
     let error = app.app().error().unwrap_or_default().to_owned();
     assert!(error.contains("minstens twee"), "{error}");
+}
+
+#[test]
+fn more_groups_than_fit_are_paged_and_the_labels_stay() {
+    // Six groups on a 4:3 projector: three at a time beside the row labels.
+    let temp = tempfile::tempdir().unwrap();
+    let folder = temp.path().join("klas");
+    std::fs::create_dir(&folder).unwrap();
+    for (i, name) in ["a", "b", "c", "d", "e", "f"].iter().enumerate() {
+        let source = ["groep-a", "groep-b", "groep-c"][i % 3];
+        let target = folder.join(format!("groep-{name}.swan.ron"));
+        std::fs::copy(fixture(&format!("{source}.swan.ron")), target).unwrap();
+    }
+    let mut app = start(temp.path(), None, (1024.0, 768.0));
+    app.dialogs.push(&folder);
+    open_comparison(&mut app, "Map kiezen…");
+    wait_for(&mut app, "Groep 1");
+    assert!(shows(&app, "Groepen 1–3 van 6"));
+    assert!(shows(&app, "Groep 3") && !shows(&app, "Groep 4"));
+    let previous = "◀ Vorige groepen";
+    let next = "Volgende groepen ▶";
+    let enabled = |app: &common::TestApp, label: &str| {
+        !app.harness
+            .get_by_role_and_label(egui::accesskit::Role::Button, label)
+            .accesskit_node()
+            .is_disabled()
+    };
+    assert!(!enabled(&app, previous) && enabled(&app, next));
+
+    app.click_button(next);
+    assert!(shows(&app, "Groepen 4–6 van 6"));
+    assert!(shows(&app, "Groep 6") && !shows(&app, "Groep 3"));
+    // The row labels are still there beside the later groups.
+    assert!(shows(&app, "Deelnemers") && shows(&app, "Titel van de casus"));
+    assert!(enabled(&app, previous) && !enabled(&app, next));
+    app.click_button(previous);
+    assert!(shows(&app, "Groep 1") && !shows(&app, "Groep 4"));
+}
+
+#[test]
+fn the_case_behind_the_comparison_is_not_changed_by_its_shortcuts() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut app = start(temp.path(), None, (1280.0, 800.0));
+    app.click("Nieuwe casus");
+    app.type_into("Titel", "Eigen casus");
+    app.dialogs.push(fixtures());
+    open_comparison(&mut app, "Map kiezen…");
+    wait_for(&mut app, "Groep 3");
+    // Undo and the next step would act on a case no one sees.
+    app.press(egui::Modifiers::COMMAND, egui::Key::Z);
+    app.press(egui::Modifiers::COMMAND, egui::Key::PageDown);
+    let case = &app.app().document().unwrap().case;
+    assert_eq!(case.title, "Eigen casus");
+    assert_eq!(case.stage, swan_casus::model::Stage::Opening);
+    // Back on the case they work again.
+    app.press(egui::Modifiers::NONE, egui::Key::Escape);
+    app.press(egui::Modifiers::COMMAND, egui::Key::PageDown);
+    let case = &app.app().document().unwrap().case;
+    assert_ne!(case.stage, swan_casus::model::Stage::Opening);
 }

@@ -949,6 +949,37 @@ fn the_window_exports_in_the_chosen_style_and_remembers_it() {
     assert_eq!(missing.app().settings().style_file, None);
 }
 
+/// The CSV holds every meeting's interventions: the first meeting's with where they
+/// stand after the follow-up, and the follow-up's own, dated by their meeting.
+#[test]
+fn the_csv_holds_the_interventions_of_every_meeting() {
+    let case = follow_up_fixture();
+    let csv = String::from_utf8(exported(&case, Language::Nl, Format::Csv)).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].ends_with("Status;Bespreking;Besluit laatste vervolgbespreking;Bestand"));
+    let row = |text: &str| {
+        *lines
+            .iter()
+            .find(|l| l.contains(text))
+            .unwrap_or_else(|| panic!("no row for {text}: {csv}"))
+    };
+    let scooter = row("Scootmobiel verstrekken");
+    assert!(scooter.contains(";12-11-2026;"), "{scooter}");
+    assert!(
+        scooter.contains(";Afgerond;Eerste bespreking;"),
+        "{scooter}"
+    );
+    assert!(
+        scooter.contains("Bijstellen: Ze gebruikt hem dagelijks"),
+        "{scooter}"
+    );
+    let shed = row("Stalling voor de scootmobiel bij de flat");
+    assert!(shed.contains(";15-01-2027;"), "{shed}");
+    assert!(shed.contains(";Vervolgbespreking;"), "{shed}");
+    // Chosen in the first meeting (3) and in the follow-up (1), and the header.
+    assert_eq!(lines.len(), 5, "{csv}");
+}
+
 fn follow_up_fixture() -> Case {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/follow_up.swan.ron");
     storage::load_case(&path).unwrap()
@@ -957,14 +988,16 @@ fn follow_up_fixture() -> Case {
 /// The texts of the follow-up that every format must carry: what happened, the
 /// decisions and the new note and option, with both meetings' dates.
 fn follow_up_texts(language: Language) -> Vec<&'static str> {
-    let mut texts = vec![
-        "15-01-2027",
-        "12-11-2026",
+    let mut texts = match language {
+        Language::Nl => vec!["15 januari 2027", "12 november 2026"],
+        Language::En => vec!["15 January 2027", "12 November 2026"],
+    };
+    texts.extend([
         "Proefrit gedaan; de scootmobiel is op 5 december geleverd.",
         "een stalling regelen",
         "Ze rijdt zelf naar de markt; de post is op orde.",
         "Stalling voor de scootmobiel bij de flat",
-    ];
+    ]);
     texts.extend(match language {
         Language::Nl => ["Vervolgbespreking", "Bijstellen", "Voortzetten", "Stoppen"],
         Language::En => ["Follow-up meeting", "Adjust", "Continue", "Stop"],

@@ -1,4 +1,4 @@
-//! One row per chosen intervention, for Excel, each with its case and meeting date so
+//! One row per chosen intervention (of the first meeting and of every follow-up), for Excel, each with its case and meeting date so
 //! the plans of several cases can be pooled in one sheet. UTF-8 with a byte-order mark
 //! (so Excel reads é and ĳ right) and semicolons (the list separator under Dutch
 //! regional settings, where a comma is the decimal sign).
@@ -25,6 +25,8 @@ pub fn render(rows: &[InterventionRow], language: Language, file_name: &str) -> 
         "csv.deadline",
         "csv.follow_up",
         "csv.status",
+        "csv.session",
+        "csv.verdict",
         "csv.file",
     ]
     .map(|key| tr(language, key).to_owned());
@@ -45,6 +47,8 @@ pub fn render(rows: &[InterventionRow], language: Language, file_name: &str) -> 
                 &row.deadline,
                 &row.follow_up,
                 &row.status,
+                &row.session,
+                &row.verdict,
                 file_name,
             ]
         }),

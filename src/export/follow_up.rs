@@ -4,7 +4,7 @@
 
 use super::document::{Block, Column, Table};
 use super::plan::{level_name, owner_name, status_key};
-use crate::dates::format_date;
+use crate::dates::long_date;
 use crate::i18n::{Language, tr, tr_args};
 use crate::method::{Method, follow_up_title};
 use crate::model::{Case, Decision, Evaluation, FollowUp, InterventionOption, Level, Verdict};
@@ -43,7 +43,7 @@ impl Section<'_> {
     }
 
     fn date_or_none(&self, date: Option<chrono::NaiveDate>) -> String {
-        date.map(format_date)
+        date.map(|d| long_date(d, self.language))
             .unwrap_or_else(|| self.t("follow_up.no_date"))
     }
 
@@ -135,7 +135,7 @@ impl Section<'_> {
             tr_args(
                 self.language,
                 "report.follow_up.by",
-                &[("date", &format_date(date))],
+                &[("date", &long_date(date, self.language))],
             )
         });
         let parts = [

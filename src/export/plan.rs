@@ -33,7 +33,12 @@ pub struct InterventionRow {
     pub first_step: String,
     pub deadline: String,
     pub follow_up: String,
+    /// As found at the latest follow-up that looked at it, else as planned.
     pub status: String,
+    /// The meeting that chose it: the first, or a follow-up.
+    pub session: String,
+    /// What the latest follow-up decided about it, with why; empty before any.
+    pub verdict: String,
 }
 
 /// Texts in the report's language, looked up by key.
@@ -51,9 +56,17 @@ impl Words {
     }
 }
 
-/// The chosen interventions, level by level, as rows of text.
+/// The chosen interventions as rows of text: the first meeting's level by level, then
+/// each follow-up's own, so a pooled sheet holds every meeting of a case.
 pub fn intervention_rows(case: &Case, method: &Method, language: Language) -> Vec<InterventionRow> {
+    let follow_ups = (1..case.next_session()).flat_map(|session| {
+        Level::ALL.into_iter().flat_map(move |level| {
+            case.session_options(session, level)
+                .filter(|o| o.decision == Decision::Chosen)
+        })
+    });
     case.chosen()
+        .chain(follow_ups)
         .map(|option| intervention_row(case, method, language, option))
         .collect()
 }
@@ -65,9 +78,35 @@ fn intervention_row(
     option: &InterventionOption,
 ) -> InterventionRow {
     let plan = &option.plan;
+    let (session, meeting_date) = match option.session {
+        crate::model::follow_up::FIRST_SESSION => (
+            tr(language, "follow_up.first_notes").to_owned(),
+            case.meeting_date,
+        ),
+        n => (
+            crate::method::follow_up_title(language, n),
+            case.follow_up(n).and_then(|f| f.date),
+        ),
+    };
+    // The latest follow-up that looked at it says where it stands now.
+    let latest = case
+        .follow_ups
+        .iter()
+        .rev()
+        .find_map(|f| f.evaluation(option.id));
+    let verdict = latest
+        .filter(|e| e.verdict != crate::model::Verdict::Undecided)
+        .map(|e| {
+            let decided = tr(language, super::follow_up::verdict_key(e.verdict));
+            match e.reason.trim() {
+                "" => decided.to_owned(),
+                reason => format!("{decided}: {reason}"),
+            }
+        })
+        .unwrap_or_default();
     InterventionRow {
         case_title: case.title.trim().to_owned(),
-        meeting_date: case.meeting_date.map(format_date).unwrap_or_default(),
+        meeting_date: meeting_date.map(format_date).unwrap_or_default(),
         level: option.level,
         level_name: level_name(method, language, option.level),
         description: option.entry.text.trim().to_owned(),
@@ -79,7 +118,13 @@ fn intervention_row(
         first_step: plan.first_step.trim().to_owned(),
         deadline: plan.deadline.map(format_date).unwrap_or_default(),
         follow_up: plan.follow_up.map(format_date).unwrap_or_default(),
-        status: tr(language, status_key(plan.status)).to_owned(),
+        status: tr(
+            language,
+            status_key(latest.map_or(plan.status, |e| e.status)),
+        )
+        .to_owned(),
+        session,
+        verdict,
     }
 }
 

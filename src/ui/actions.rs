@@ -103,6 +103,32 @@ const fn shift(key: Key) -> KeyboardShortcut {
 }
 
 impl Action {
+    /// Whether the action works on the screen of the case: it makes no sense, and must
+    /// not act unseen, while another view (signals, comparison) covers the case.
+    pub fn acts_on_case_screen(self) -> bool {
+        matches!(
+            self,
+            Action::Undo
+                | Action::Redo
+                | Action::PreviousStage
+                | Action::NextStage
+                | Action::StartFollowUp
+                | Action::CopyPhase
+                | Action::CopyPhaseWithNames
+                | Action::CaptureLevel1
+                | Action::CaptureLevel2
+                | Action::CaptureLevel3
+                | Action::TimerToggle
+                | Action::TimerReset
+                | Action::StartRound
+                | Action::NextSpeaker
+                | Action::PassSpeaker
+                | Action::PreviousSpeaker
+                | Action::SilentRound
+                | Action::PresentHere
+        )
+    }
+
     /// In menu order.
     pub const ALL: [Action; 38] = [
         Action::NewCase,

@@ -484,6 +484,9 @@ impl SwanApp {
 impl ActionState for SwanApp {
     fn enabled(&self, action: Action) -> bool {
         let has_case = self.doc.is_some();
+        if action.acts_on_case_screen() && (self.signals.open || self.compare.is_open()) {
+            return false;
+        }
         match action {
             Action::NewCase
             | Action::Open

@@ -19,6 +19,9 @@ use crate::method::Method;
 /// Larger than the editing screen, so the back of the room can read it, yet smaller than
 /// the presentation view: this screen holds a column per group.
 const SCALE: f32 = 1.3;
+/// A group's column is never narrower than this, nor the gap between columns other.
+const MIN_COLUMN: f32 = 220.0;
+const SPACING: f32 = 14.0;
 
 /// The comparison being loaded, or shown.
 #[derive(Default)]
@@ -167,9 +170,22 @@ pub fn compare_ui(ui: &mut egui::Ui, comparison: &Comparison, commands: &mut Vec
     ui.label(RichText::new(&comparison.legend).size(size(0.75)));
     ui.add_space(6.0);
     let label_width = (ui.available_width() * 0.24).clamp(220.0, 320.0);
-    let groups = comparison.groups.len().max(1) as f32;
-    let column_width = ((ui.available_width() - label_width - 40.0) / groups).clamp(220.0, 420.0);
-    egui::ScrollArea::both()
+    let room = ui.available_width() - label_width - 40.0;
+    // As many groups as fit beside the labels; more are paged, so the labels never
+    // scroll out of sight.
+    let fitting = ((room + SPACING) / (MIN_COLUMN + SPACING)).floor().max(1.0) as usize;
+    let total = comparison.groups.len();
+    let page = total.clamp(1, fitting);
+    let id = egui::Id::unique("comparison_first_group");
+    let mut first = ui.data(|d| d.get_temp::<usize>(id)).unwrap_or(0);
+    first = first.min(total.saturating_sub(page));
+    if total > page {
+        pager_ui(ui, language, (&mut first, page, total), size(0.8));
+        ui.data_mut(|d| d.insert_temp(id, first));
+    }
+    let column_width =
+        ((room - SPACING * (page - 1) as f32) / page as f32).clamp(MIN_COLUMN, 420.0);
+    egui::ScrollArea::vertical()
         .id_salt("comparison")
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -178,11 +194,11 @@ pub fn compare_ui(ui: &mut egui::Ui, comparison: &Comparison, commands: &mut Vec
                 ui.label(RichText::new(&section.title).size(size(1.05)).strong());
                 egui::Grid::new(("comparison_section", index))
                     .striped(true)
-                    .spacing([14.0, 8.0])
+                    .spacing([SPACING, 8.0])
                     .min_col_width(label_width.min(column_width))
                     .show(ui, |ui| {
                         sized(ui, label_width, |_| {});
-                        for group in &comparison.groups {
+                        for group in comparison.groups.iter().skip(first).take(page) {
                             sized(ui, column_width, |ui| {
                                 ui.label(RichText::new(&group.name).size(size(0.95)).strong());
                                 ui.label(RichText::new(&group.file).size(size(0.65)));
@@ -200,7 +216,7 @@ pub fn compare_ui(ui: &mut egui::Ui, comparison: &Comparison, commands: &mut Vec
                                     );
                                 }
                             });
-                            for cell in &row.cells {
+                            for cell in row.cells.iter().skip(first).take(page) {
                                 sized(ui, column_width, |ui| cell_ui(ui, cell, size(0.8)));
                             }
                             ui.end_row();
@@ -208,6 +224,47 @@ pub fn compare_ui(ui: &mut egui::Ui, comparison: &Comparison, commands: &mut Vec
                     });
             }
         });
+}
+
+/// "Groepen 1–4 van 6" between buttons to the previous and the next groups.
+fn pager_ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    (first, page, total): (&mut usize, usize, usize),
+    size: f32,
+) {
+    let t = |key| tr(language, key);
+    ui.horizontal(|ui| {
+        let button = |key| egui::Button::new(RichText::new(t(key)).size(size));
+        if ui
+            .add_enabled(*first > 0, button("compare.previous_groups"))
+            .clicked()
+        {
+            *first = first.saturating_sub(page);
+        }
+        let key = match page {
+            1 => "compare.group_shown",
+            _ => "compare.groups_shown",
+        };
+        let shown = tr_args(
+            language,
+            key,
+            &[
+                ("from", &(*first + 1).to_string()),
+                ("to", &(*first + page).to_string()),
+                ("total", &total.to_string()),
+            ],
+        );
+        ui.label(RichText::new(shown).size(size).strong());
+        let more = *first + page < total;
+        if ui
+            .add_enabled(more, button("compare.next_groups"))
+            .clicked()
+        {
+            *first = (*first + page).min(total - page);
+        }
+    });
+    ui.add_space(4.0);
 }
 
 /// A grid cell of a fixed width, its text wrapping inside.

@@ -6,7 +6,7 @@ use egui::RichText;
 
 use super::{CaseView, Command, widgets};
 use crate::i18n::{Language, tr, tr_args};
-use crate::method::Method;
+use crate::method::{Jargon, Method};
 use crate::model::{Case, CaseEdit, DateField, DocumentStatus, ItemId, TextField};
 use crate::plain::{self, PlainIssue};
 
@@ -117,7 +117,13 @@ pub fn letter_ui(
             ),
         ] {
             widgets::labelled_text(ui, case, field, (t(label), t(hint)), 2, commands);
-            plain_ui(ui, language, method, case.text(field).unwrap_or_default());
+            // The contact line holds a name and a job title ("Wmo-consultant"): the
+            // resident knows that title, so it is not checked for jargon.
+            let jargon: &[Jargon] = match field {
+                TextField::LetterContact => &[],
+                _ => &method.jargon,
+            };
+            plain_ui(ui, language, jargon, case.text(field).unwrap_or_default());
         }
     });
 }
@@ -184,13 +190,13 @@ pub fn for_resident_ui(
     if text.trim().is_empty() {
         ui.label(RichText::new(t("letter.not_in_letter")).weak().italics());
     } else {
-        plain_ui(ui, language, method, text);
+        plain_ui(ui, language, &method.jargon, text);
     }
 }
 
 /// The plain-language check's findings under a text, in the warning colour.
-fn plain_ui(ui: &mut egui::Ui, language: Language, method: &Method, text: &str) {
-    let issues = plain::check(text, language, &method.jargon);
+fn plain_ui(ui: &mut egui::Ui, language: Language, jargon: &[Jargon], text: &str) {
+    let issues = plain::check(text, language, jargon);
     if issues.is_empty() {
         return;
     }

@@ -47,16 +47,26 @@ pub fn path_entry_ui(
     let mut answer = None;
     let modal = egui::Modal::new(egui::Id::unique("path_entry")).show(ctx, |ui| {
         ui.set_max_width(560.0);
-        ui.heading(t("dialog.path.title"));
+        let folder = purpose == PathPurpose::SignalsFolder;
+        ui.heading(t(if folder {
+            "dialog.path.folder_title"
+        } else {
+            "dialog.path.title"
+        }));
         ui.add_space(6.0);
-        ui.label(t("dialog.path.body"));
+        ui.label(t(if folder {
+            "dialog.path.folder_body"
+        } else {
+            "dialog.path.body"
+        }));
         if purpose == PathPurpose::CompareSessions {
             ui.label(t("dialog.path.compare_hint"));
         }
         ui.add_space(6.0);
-        let label = ui.label(t(match purpose {
-            PathPurpose::SignalsFolder => "dialog.path.folder_label",
-            _ => "dialog.path.label",
+        let label = ui.label(t(if folder {
+            "dialog.path.folder_label"
+        } else {
+            "dialog.path.label"
         }));
         let field = ui
             .add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))

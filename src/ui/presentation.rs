@@ -44,6 +44,9 @@ pub fn presentation_ui(ui: &mut egui::Ui, shown: &Presented<'_>) {
                 ui.label(RichText::new(question).size(size(1.15)).strong());
                 ui.label(RichText::new(assignment).size(size(0.95)));
             }
+            if let Stage::Phase(phase) = case.stage {
+                teacher_prompts_ui(ui, language, case, phase, size(0.95));
+            }
             ui.add_space(10.0);
             match case.stage {
                 Stage::Opening => {
@@ -56,6 +59,20 @@ pub fn presentation_ui(ui: &mut egui::Ui, shown: &Presented<'_>) {
                 }
             }
         });
+}
+
+/// The teacher's own questions for this phase, for the whole class to read.
+fn teacher_prompts_ui(ui: &mut egui::Ui, language: Language, case: &Case, phase: Phase, size: f32) {
+    let prompts = case.teacher_prompts(phase);
+    if prompts.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    let heading = tr(language, "template.teacher_prompts");
+    ui.label(RichText::new(heading).size(size).strong());
+    for prompt in prompts {
+        ui.add(egui::Label::new(RichText::new(format!("• {prompt}")).size(size)).wrap());
+    }
 }
 
 /// The speaker, the timer.

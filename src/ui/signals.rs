@@ -90,7 +90,7 @@ impl SignalsState {
     pub fn export(
         &mut self,
         ctx: &egui::Context,
-        method: Method,
+        (method, style): (Method, crate::export::ReportStyle),
         language: Language,
         format: Format,
         target: PathBuf,
@@ -102,7 +102,6 @@ impl SignalsState {
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let today = chrono::Local::now().date_naive();
-            let style = crate::export::ReportStyle::builtin();
             let result = crate::export::render_signals(
                 &gathered,
                 &skipped,

@@ -12,16 +12,17 @@ use super::document::Document;
 use super::files::SaveChoice;
 use super::modal::Modal;
 use super::path_entry::PathPurpose;
-use super::privacy_check::PrivacyCheck;
-use super::{Command, export, start, widgets};
+use super::{Command, start, widgets};
 use crate::export::{Format, Names, ReportStyle};
 use crate::i18n::{tr, tr_args, tr_count};
 use crate::messages;
 use crate::method::Method;
-use crate::model::meeting::round_order;
-use crate::model::{Case, CaseEdit, RoundOrder, Stage};
-use crate::settings;
+use crate::model::{Case, CaseEdit, Stage};
 use crate::storage::{self, recovery};
+
+mod exporting;
+mod meeting;
+mod preferences;
 
 impl SwanApp {
     /// The one place where commands change the state.
@@ -99,34 +100,8 @@ impl SwanApp {
                 }
             }
             Command::CloseSignals => self.signals.open = false,
-            Command::ExportSignals(format) => {
-                let language = self.language();
-                let name = format!(
-                    "{}.{}",
-                    tr(language, "cli.signals.file_name"),
-                    format.extension()
-                );
-                match self.dialogs.save_export(language, format, &name) {
-                    Ok(Some(path)) => {
-                        let path = export::with_extension(&path, format);
-                        self.apply(Command::ExportSignalsTo(format, path), ctx);
-                    }
-                    Ok(None) => {}
-                    Err(NoDialog) => self.type_path(PathPurpose::SaveSignals(format), &name),
-                }
-            }
-            Command::ExportSignalsTo(format, path) => {
-                let read = self.signals.shown.iter();
-                let cases = read.flat_map(|s| s.gathered.cases.iter().map(|c| c.path.as_path()));
-                let inputs: Vec<&Path> = cases.collect();
-                if let Err(e) = storage::check_output(&path, &inputs) {
-                    let message = messages::save_error(self.language(), &path, &e);
-                    self.show_error(message);
-                    return;
-                }
-                let (method, language) = (self.method.clone(), self.language());
-                self.signals.export(ctx, method, language, format, path);
-            }
+            Command::ExportSignals(format) => self.export_signals(format, ctx),
+            Command::ExportSignalsTo(format, path) => self.export_signals_to(format, path, ctx),
             Command::PickSessions { folder } => self.pick_sessions(folder, ctx),
             Command::CompareSessions(paths) => {
                 if !self.compare.loading() {
@@ -283,116 +258,6 @@ impl SwanApp {
         doc.edit(edit, now);
     }
 
-    /// The actions that run the meeting: timer, rounds, capture, presenting, copying.
-    fn apply_meeting_action(&mut self, action: Action, ctx: &egui::Context) {
-        let now = (self.clock)();
-        let Some(doc) = &mut self.doc else { return };
-        let stage = doc.case.stage;
-        match action {
-            Action::CaptureLevel1 | Action::CaptureLevel2 | Action::CaptureLevel3 => {
-                let index = match action {
-                    Action::CaptureLevel1 => 0,
-                    Action::CaptureLevel2 => 1,
-                    _ => 2,
-                };
-                doc.view.focus_capture = Some(crate::model::Level::ALL[index]);
-                doc.view.cards = Default::default();
-            }
-            Action::TimerToggle => {
-                if self.timer.running() {
-                    self.flush_timer();
-                    self.timer.running_since = None;
-                } else {
-                    self.timer.running_since = Some(now);
-                }
-            }
-            Action::TimerReset => {
-                if self.timer.running() {
-                    self.timer.running_since = Some(now);
-                }
-                doc.reset_time(stage);
-            }
-            Action::StartRound => {
-                let order = round_order(&doc.case, RoundOrder::AsArranged);
-                let start = CaseEdit::StartRound {
-                    stage,
-                    order,
-                    seconds_per_speaker: None,
-                };
-                self.apply_edit(start);
-            }
-            Action::NextSpeaker | Action::PassSpeaker => {
-                let seconds = self.timer.turn_seconds(now);
-                let passed = action == Action::PassSpeaker;
-                self.apply_edit(CaseEdit::NextSpeaker {
-                    stage,
-                    passed,
-                    seconds,
-                });
-            }
-            Action::PreviousSpeaker => self.apply_edit(CaseEdit::PreviousSpeaker(stage)),
-            Action::SilentRound => {
-                let form = super::silent::SilentForm::next(&doc.case);
-                self.open_modal(Modal::SilentRound(form));
-            }
-            Action::PresentWindow => self.presenting.window = !self.presenting.window,
-            Action::PresentHere => {
-                self.presenting.here = true;
-                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
-            }
-            Action::CopyPhase
-            | Action::CopyPlan
-            | Action::CopyPhaseWithNames
-            | Action::CopyPlanWithNames => self.copy_markdown(action, ctx),
-            _ => {}
-        }
-    }
-
-    /// The current phase, or the whole plan, as Markdown on the clipboard; with
-    /// pseudonyms unless the user chose the real names.
-    fn copy_markdown(&mut self, action: Action, ctx: &egui::Context) {
-        let language = self.language();
-        let Some(doc) = &mut self.doc else { return };
-        let with_names = matches!(
-            action,
-            Action::CopyPhaseWithNames | Action::CopyPlanWithNames
-        );
-        let case = if with_names && !self.pseudonyms_shown {
-            doc.case.clone()
-        } else {
-            doc.pseudonymised(language).clone()
-        };
-        let phase_only = matches!(action, Action::CopyPhase | Action::CopyPhaseWithNames);
-        let text = match (phase_only, case.stage) {
-            (true, Stage::Phase(phase)) => crate::export::markdown::render(
-                &crate::export::plan::phase_report(&case, &self.method, language, phase),
-            ),
-            _ => {
-                let today = chrono::Local::now().date_naive();
-                let report =
-                    crate::export::plan::build_report(&case, &self.method, language, today);
-                crate::export::markdown::render(&report)
-            }
-        };
-        ctx.copy_text(text);
-        let key = if phase_only {
-            "status.copied_phase"
-        } else {
-            "status.copied_plan"
-        };
-        self.status = Some(Notice::Info(self.t(key).to_owned()));
-    }
-
-    /// Adds the time the timer ran to the case, for the step and level it ran in.
-    pub(super) fn flush_timer(&mut self) {
-        let now = (self.clock)();
-        let seconds = self.timer.take_seconds(now);
-        let level = self.timer.level;
-        if let Some(doc) = &mut self.doc {
-            doc.record_time(doc.case.stage, level, seconds);
-        }
-    }
-
     fn undo_or_redo(&mut self, action: Action) {
         let language = self.language();
         if self.pseudonyms_shown {
@@ -442,98 +307,6 @@ impl SwanApp {
             let reason = messages::io_reason(self.language(), &e);
             self.status = Some(Notice::Error(reason));
         }
-    }
-
-    fn check_personal_data(&mut self) {
-        let Some(doc) = &self.doc else { return };
-        // On the projector the check itself must not show real names.
-        let names = if self.pseudonyms_shown {
-            Names::Pseudonymised
-        } else {
-            Names::Real
-        };
-        let findings = PrivacyCheck::run(&doc.case, names, self.language());
-        self.open_modal(Modal::PrivacyCheck(PrivacyCheck::new(
-            findings, None, names,
-        )));
-    }
-
-    fn export_as(&mut self, format: Format, names: Names, ctx: &egui::Context) {
-        let Some(doc) = &self.doc else { return };
-        self.export.names = names;
-        let findings = PrivacyCheck::run_for_export(&doc.case, names, self.language());
-        if findings.is_empty() {
-            self.export_checked(format, ctx);
-        } else {
-            let check = PrivacyCheck::new(findings, Some(format), names);
-            self.open_modal(Modal::PrivacyCheck(check));
-        }
-    }
-
-    fn export_checked(&mut self, format: Format, ctx: &egui::Context) {
-        let language = self.language();
-        let Some(doc) = &self.doc else { return };
-        // A pseudonymised export gets no real name in its file name either.
-        let title = match self.export.names {
-            Names::Pseudonymised => crate::privacy::pseudonymise(&doc.case, language).title,
-            Names::Real => doc.case.title.clone(),
-        };
-        let name = export::suggested_name(&title, language, format, self.export.contents.kind);
-        match self.dialogs.save_export(language, format, &name) {
-            Ok(Some(path)) => self.export_to(format, export::with_extension(&path, format), ctx),
-            Ok(None) => {}
-            Err(NoDialog) => self.type_path(PathPurpose::SaveExport(format), &name),
-        }
-    }
-
-    fn export_to(&mut self, format: Format, path: std::path::PathBuf, ctx: &egui::Context) {
-        let Some(doc) = &self.doc else { return };
-        if self.export.running() {
-            return;
-        }
-        let inputs: Vec<&Path> = doc.path.as_deref().into_iter().collect();
-        if let Err(e) = storage::check_output(&path, &inputs) {
-            let message = messages::save_error(self.language(), &path, &e);
-            self.show_error(message);
-            return;
-        }
-        let case = doc.case.clone();
-        let look = (self.method.clone(), self.report_style.clone());
-        self.export.file_name = doc
-            .path
-            .as_deref()
-            .and_then(Path::file_name)
-            .map(|n| n.to_string_lossy().into_owned());
-        self.export
-            .start(ctx, case, look, self.language(), format, path);
-    }
-
-    fn replace_finding(&mut self, index: usize) {
-        let language = self.language();
-        let (Some(Modal::PrivacyCheck(check)), Some(doc)) = (&mut self.modal, &mut self.doc) else {
-            return;
-        };
-        let Some(finding) = check.findings.get(index).cloned() else {
-            return;
-        };
-        doc.change("edit.replace_finding", |case| {
-            crate::privacy::replace_finding(case, &finding, language);
-        });
-        check.findings = check.rerun(&doc.case, language);
-    }
-
-    fn mark_not_a_name(&mut self, index: usize) {
-        let language = self.language();
-        let (Some(Modal::PrivacyCheck(check)), Some(doc)) = (&mut self.modal, &mut self.doc) else {
-            return;
-        };
-        let Some(finding) = check.findings.get(index).cloned() else {
-            return;
-        };
-        doc.change("edit.not_a_name", |case| {
-            crate::privacy::mark_not_a_name(case, &finding);
-        });
-        check.findings = check.rerun(&doc.case, language);
     }
 
     fn delete_case_file(&mut self, path: &Path) {
@@ -610,62 +383,6 @@ impl SwanApp {
         self.overdue = start::overdue_cases(&self.settings.recent_files, today);
     }
 
-    /// Starts a follow-up meeting dated today and goes to it: one undoable edit.
-    fn start_follow_up(&mut self) {
-        // What the timer ran so far belongs to the step being left.
-        self.flush_timer();
-        let today = chrono::Local::now().date_naive();
-        self.apply_edit(CaseEdit::StartFollowUp(Some(today)));
-        if let Some(doc) = &mut self.doc {
-            doc.view.writing_level = None;
-            doc.view.cards = Default::default();
-        }
-    }
-
-    /// Moves through the stepper. The step is kept in the file when it is saved, but
-    /// moving is not a change worth asking about on close, nor one to undo.
-    fn navigate(&mut self, to: impl FnOnce(Stage) -> Option<Stage>) {
-        // What the timer ran so far belongs to the step being left.
-        self.flush_timer();
-        if let Some(doc) = &mut self.doc
-            && let Some(stage) = to(doc.case.stage)
-        {
-            doc.case.stage = stage;
-            doc.view.writing_level = None;
-            doc.view.cards = Default::default();
-        }
-    }
-
-    /// Reports a finished signals export: where it went, or why it failed.
-    pub(super) fn finish_signals(&mut self) {
-        match self.signals.poll(self.language()) {
-            Some(super::signals::SignalsOutcome::Exported(path)) => {
-                self.status = Some(Notice::Info(tr_args(
-                    self.language(),
-                    "signals.view.exported",
-                    &[("path", &path.display().to_string())],
-                )));
-            }
-            Some(super::signals::SignalsOutcome::Failed(message)) => self.show_error(message),
-            None => {}
-        }
-    }
-
-    /// Reports a finished export: where it went, or why it failed.
-    pub(super) fn finish_export(&mut self) {
-        match self.export.poll() {
-            Some(export::ExportOutcome::Written(path)) => {
-                self.status = Some(Notice::Info(tr_args(
-                    self.language(),
-                    "export.done",
-                    &[("path", &path.display().to_string())],
-                )));
-            }
-            Some(export::ExportOutcome::Failed(message)) => self.show_error(message),
-            None => {}
-        }
-    }
-
     /// Opens a recovery copy as the case, unsaved, belonging to its original file.
     fn restore(&mut self, index: usize) {
         let Some(Modal::Recovery(found)) = &mut self.modal else {
@@ -694,84 +411,5 @@ impl SwanApp {
         doc.recovery_written = true;
         self.doc = Some(doc);
         self.status = Some(Notice::Info(self.t("status.restored").to_owned()));
-    }
-
-    pub(super) fn use_method_file(&mut self, path: &Path, remember: bool) {
-        let language = self.language();
-        match Method::load(path) {
-            Ok(method) => {
-                self.method = method;
-                self.method_source = MethodSource::File(path.to_path_buf());
-                if remember {
-                    self.settings.method_file = Some(path.to_path_buf());
-                    self.store_settings();
-                }
-                self.status = Some(Notice::Info(tr_args(
-                    language,
-                    "status.method_loaded",
-                    &[("path", &path.display().to_string())],
-                )));
-            }
-            Err(e) => self.show_error(format!(
-                "{} {}",
-                messages::method_error(language, path, &e),
-                tr(language, "error.method.kept")
-            )),
-        }
-    }
-
-    /// An organisation's report style, chosen in the menu: used for every export from
-    /// now on and remembered. A file that does not fit leaves the style as it was.
-    pub(super) fn use_style_file(&mut self, path: &Path) {
-        let language = self.language();
-        match ReportStyle::load(path) {
-            Ok(style) => {
-                self.report_style = style;
-                self.style_source = Some(path.to_path_buf());
-                self.settings.style_file = Some(path.to_path_buf());
-                self.store_settings();
-                self.status = Some(Notice::Info(tr_args(
-                    language,
-                    "status.style_loaded",
-                    &[("path", &path.display().to_string())],
-                )));
-            }
-            Err(e) => self.show_error(format!(
-                "{} {}",
-                messages::style_error(language, path, &e),
-                tr(language, "error.style.kept")
-            )),
-        }
-    }
-
-    /// The remembered report style, at start. If it has gone missing or no longer fits,
-    /// the built-in style is used and the status bar says why; the choice stays
-    /// remembered, for when the file is back (a network drive, say).
-    pub(super) fn use_remembered_style(&mut self, path: &Path) {
-        let language = self.language();
-        match ReportStyle::load(path) {
-            Ok(style) => {
-                self.report_style = style;
-                self.style_source = Some(path.to_path_buf());
-            }
-            Err(e) => {
-                self.status = Some(Notice::Error(format!(
-                    "{} {}",
-                    messages::style_error(language, path, &e),
-                    tr(language, "error.style.builtin_used")
-                )));
-            }
-        }
-    }
-
-    pub(super) fn store_settings(&mut self) {
-        if let Err(e) = settings::save(&self.dirs, &self.settings) {
-            // Preferences are not worth a dialog; say it in the status bar.
-            self.status = Some(Notice::Error(messages::save_error(
-                self.language(),
-                &self.dirs.settings_file(),
-                &e,
-            )));
-        }
     }
 }
