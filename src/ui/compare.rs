@@ -20,7 +20,7 @@ use crate::method::Method;
 /// the presentation view: this screen holds a column per group.
 const SCALE: f32 = 1.3;
 /// A group's column is never narrower than this, nor the gap between columns other.
-const MIN_COLUMN: f32 = 220.0;
+const MIN_COLUMN: f32 = 200.0;
 const SPACING: f32 = 14.0;
 
 /// The comparison being loaded, or shown.

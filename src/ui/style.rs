@@ -24,6 +24,9 @@ pub fn apply(ctx: &egui::Context) {
         visuals.widgets.noninteractive.fg_stroke.color = egui::Color32::from_gray(25);
         visuals.widgets.inactive.fg_stroke.color = egui::Color32::from_gray(20);
         visuals.weak_text_color = Some(egui::Color32::from_gray(85));
+        // An outline on controls at rest: egui's light theme draws radio buttons, tick
+        // boxes and text fields in a grey that vanishes on a projector.
+        visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, egui::Color32::from_gray(140));
     });
 }
 
