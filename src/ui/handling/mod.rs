@@ -71,6 +71,10 @@ impl SwanApp {
                 self.store_settings();
             }
             Command::SetLanguage(language) => {
+                // A message in the other language would stay until the next one.
+                if self.settings.language != language {
+                    self.status = None;
+                }
                 self.settings.language = language;
                 self.store_settings();
             }
