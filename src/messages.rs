@@ -175,6 +175,10 @@ pub fn export_error(language: Language, error: &ExportError) -> String {
         ExportError::LetterFormat { format } => {
             (format, tr(language, "error.letter_format").to_owned())
         }
+        ExportError::LetterWithoutAgreements { format, chosen } => (
+            format,
+            crate::i18n::tr_count(language, "error.letter_without_agreements", *chosen, &[]),
+        ),
     };
     tr_args(
         language,

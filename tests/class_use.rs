@@ -6,7 +6,7 @@ mod common;
 
 use common::{TestApp, stage_label, start};
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use swan_casus::examples::EXAMPLES;
 use swan_casus::i18n::{Language, tr};
 use swan_casus::model::{Level, Phase, Stage};
@@ -16,6 +16,18 @@ const NL: Language = Language::Nl;
 
 fn shows(app: &TestApp, text: &str) -> bool {
     app.harness.query_by_label_contains(text).is_some()
+}
+
+/// File → Opslaan als sjabloon…, and tick the lock.
+fn open_template_dialog_and_lock(app: &mut TestApp) {
+    app.click("Bestand");
+    app.click("Opslaan als sjabloon…");
+    // A widget that just appeared takes a click once the pointer has been over it.
+    app.harness
+        .get_by_label("Beschrijving en vraag vastzetten")
+        .hover();
+    app.harness.run();
+    app.click("Beschrijving en vraag vastzetten");
 }
 
 /// A teacher's case, saved as a locked template with a question of their own for
@@ -40,14 +52,7 @@ fn save_template(app: &mut TestApp, path: &std::path::Path) {
     );
     app.type_into("Discipline of perspectief van deelnemer 2", "Opbouwwerker");
 
-    app.click("Bestand");
-    app.click("Opslaan als sjabloon…");
-    // A widget that just appeared takes a click once the pointer has been over it.
-    app.harness
-        .get_by_label("Beschrijving en vraag vastzetten")
-        .hover();
-    app.harness.run();
-    app.click("Beschrijving en vraag vastzetten");
+    open_template_dialog_and_lock(app);
     let method = swan_casus::method::Method::builtin();
     let phase_1 = format!("Fase 1: {}", method.phase(Phase::Understand).title.nl);
     app.type_into(&phase_1, "Wie op school weet hiervan?");
@@ -78,11 +83,42 @@ fn a_template_keeps_roles_without_names_and_the_teachers_setup() {
         teacher.prompts_in(Phase::Understand).collect::<Vec<_>>(),
         ["Wie op school weet hiervan?"]
     );
-    // The teacher's own case stays theirs: named, unsaved, now showing the setup.
+    // The teacher's own case stays theirs: named, unsaved, with the questions to see in
+    // the phases, and not locked: the lock is for the students' sessions.
     let doc = app.app().document().unwrap();
     assert_eq!(doc.case.participants[0].name, "Docent");
     assert!(doc.path.is_none());
-    assert!(doc.case.description_locked());
+    assert!(!doc.case.description_locked());
+    assert_eq!(doc.case.teacher_prompts(Phase::Understand).len(), 1);
+    app.type_into(
+        "Vraag van de casusinbrenger aan de groep",
+        " En haar broer?",
+    );
+    let case = &app.app().document().unwrap().case;
+    assert_eq!(case.question, "Wat heeft zij nodig? En haar broer?");
+    // The dialog remembers the lock for the next template from this window.
+    app.click("Bestand");
+    app.click("Opslaan als sjabloon…");
+    let lock = app.harness.get_by_label("Beschrijving en vraag vastzetten");
+    assert_eq!(
+        lock.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True)
+    );
+}
+
+#[test]
+fn a_cancelled_template_changes_nothing_in_the_teachers_case() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut app = start(temp.path(), None, (1280.0, 800.0));
+    app.click("Nieuwe casus");
+    app.type_into("Titel", "Jonge mantelzorger");
+    let before = app.app().document().unwrap().case.clone();
+    open_template_dialog_and_lock(&mut app);
+    // The file dialog is cancelled (an empty answer queue answers "cancelled").
+    app.click("Sjabloon opslaan…");
+    let doc = app.app().document().unwrap();
+    assert_eq!(doc.case, before);
+    assert!(!doc.case.description_locked());
 }
 
 #[test]

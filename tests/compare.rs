@@ -248,11 +248,12 @@ fn without_a_file_dialog_the_sessions_are_typed_and_esc_returns() {
 
 #[test]
 fn more_groups_than_fit_are_paged_and_the_labels_stay() {
-    // Six groups on a 4:3 projector: three at a time beside the row labels.
+    // Seven groups on a 4:3 projector: three at a time beside the row labels, in whole
+    // pages, so no group shows on two pages.
     let temp = tempfile::tempdir().unwrap();
     let folder = temp.path().join("klas");
     std::fs::create_dir(&folder).unwrap();
-    for (i, name) in ["a", "b", "c", "d", "e", "f"].iter().enumerate() {
+    for (i, name) in ["a", "b", "c", "d", "e", "f", "g"].iter().enumerate() {
         let source = ["groep-a", "groep-b", "groep-c"][i % 3];
         let target = folder.join(format!("groep-{name}.swan.ron"));
         std::fs::copy(fixture(&format!("{source}.swan.ron")), target).unwrap();
@@ -261,7 +262,7 @@ fn more_groups_than_fit_are_paged_and_the_labels_stay() {
     app.dialogs.push(&folder);
     open_comparison(&mut app, "Map kiezen…");
     wait_for(&mut app, "Groep 1");
-    assert!(shows(&app, "Groepen 1–3 van 6"));
+    assert!(shows(&app, "Groepen 1–3 van 7"));
     assert!(shows(&app, "Groep 3") && !shows(&app, "Groep 4"));
     let previous = "◀ Vorige groepen";
     let next = "Volgende groepen ▶";
@@ -274,11 +275,15 @@ fn more_groups_than_fit_are_paged_and_the_labels_stay() {
     assert!(!enabled(&app, previous) && enabled(&app, next));
 
     app.click_button(next);
-    assert!(shows(&app, "Groepen 4–6 van 6"));
-    assert!(shows(&app, "Groep 6") && !shows(&app, "Groep 3"));
+    assert!(shows(&app, "Groepen 4–6 van 7"));
+    assert!(shows(&app, "Groep 6") && !shows(&app, "Groep 3") && !shows(&app, "Groep 7"));
     // The row labels are still there beside the later groups.
     assert!(shows(&app, "Deelnemers") && shows(&app, "Titel van de casus"));
+    app.click_button(next);
+    assert!(shows(&app, "Groep 7 van 7"));
+    assert!(shows(&app, "Groep 7") && !shows(&app, "Groep 6"));
     assert!(enabled(&app, previous) && !enabled(&app, next));
+    app.click_button(previous);
     app.click_button(previous);
     assert!(shows(&app, "Groep 1") && !shows(&app, "Groep 4"));
 }

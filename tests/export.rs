@@ -1022,7 +1022,10 @@ fn a_follow_up_is_reported_after_the_plan_in_every_format() {
     let plan = markdown.find("# Interventieplan").expect("the plan");
     let follow_up = markdown.find("# Vervolgbespreking").expect("the follow-up");
     assert!(plan < follow_up, "the follow-up comes after the plan");
-    let first_meeting = &markdown[..follow_up];
+    // The summary tells where the plan stands now (below); the first meeting's own
+    // sections, from the participants on, stay as they were.
+    let details = markdown.find("## Deelnemers").expect("the details");
+    let first_meeting = &markdown[details..follow_up];
     for new in [
         "Ze rijdt zelf naar de markt",
         "Stalling voor de scootmobiel",
@@ -1038,9 +1041,25 @@ fn a_follow_up_is_reported_after_the_plan_in_every_format() {
     without.notes.retain(|n| n.session == 0);
     without.options.retain(|o| o.session == 0);
     let before = String::from_utf8(exported(&without, Language::Nl, Format::Markdown)).unwrap();
+    let before_details = &before[before.find("## Deelnemers").unwrap()..];
     assert!(
-        before.starts_with(first_meeting),
+        before_details.starts_with(first_meeting),
         "the first meeting changed"
+    );
+    // The summary: each choice with the latest decision about it, the follow-up's own
+    // choice, and no next evaluation that has already been held.
+    let summary = &markdown[..details];
+    assert!(
+        summary.contains("(Stoppen, vervolgbespreking 15 januari 2027)"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("Vervolgbespreking: Stalling voor de scootmobiel"),
+        "{summary}"
+    );
+    assert!(
+        !summary.contains("Volgende evaluatie: 15 januari 2027"),
+        "{summary}"
     );
 
     let temp = tempfile::tempdir().unwrap();

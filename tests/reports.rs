@@ -405,3 +405,48 @@ fn each_student_writes_an_own_reflection_in_the_closing() {
     assert!(md.contains("Het geldplan."), "{md}");
     assert!(!md.contains("beleid eng"), "{md}");
 }
+
+/// A letter never tells the resident nothing was agreed while the team chose
+/// interventions; one that leaves some out says which.
+#[test]
+fn the_letter_is_not_made_when_it_would_say_nothing_was_agreed() {
+    let temp = tempfile::tempdir().unwrap();
+    let input = temp.path().join("zoe.swan.ron");
+    let mut case = fixture();
+    let first = case.chosen().next().unwrap().id;
+    let text = case.option(first).unwrap().entry.text.clone();
+    case.option_mut(first).unwrap().plan.for_resident.clear();
+    storage::save_case(&input, &case).unwrap();
+    let run = || {
+        let out = swan()
+            .arg("export")
+            .arg(&input)
+            .args(["--report", "letter", "--format", "html"])
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let letter = temp.path().join("zoe - brief.html");
+    let (code, stderr) = run();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("1 gekozen interventie staat niet in de brief"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(text.trim()), "{stderr}");
+    assert!(letter.is_file());
+    std::fs::remove_file(&letter).unwrap();
+
+    for option in &mut case.options {
+        option.plan.for_resident.clear();
+    }
+    storage::save_case(&input, &case).unwrap();
+    let (code, stderr) = run();
+    assert_ne!(code, Some(0));
+    assert!(stderr.contains("niets is afgesproken"), "{stderr}");
+    assert!(stderr.contains("Voor de inwoner"), "{stderr}");
+    assert!(!letter.exists());
+}

@@ -385,6 +385,17 @@ fn export_one(
         names: options.names,
         file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()),
     };
+    if options.report == crate::export::ReportKind::Letter
+        && !crate::export::letter::would_mislead(&case)
+        && let Some(warning) = crate::export::letter::left_out_warning(&case, language)
+    {
+        // Pseudonymised like the letter: the warning may end up in a log.
+        let warning = match options.names {
+            Names::Pseudonymised => crate::privacy::pseudonymise_text(&case, language, &warning),
+            Names::Real => warning,
+        };
+        let _ = writeln!(err, "{}: {warning}", path.display());
+    }
     crate::export::export_contents(&case, method, style, language, format, today, &contents)
         .map_err(|e| messages::export_error(language, &e))
         .and_then(|bytes| {

@@ -11,6 +11,34 @@ use crate::dates::long_date;
 use crate::i18n::{Language, tr, tr_args};
 use crate::model::Case;
 
+/// The chosen interventions the letter leaves out because nothing was written for the
+/// resident: the screen and the command line say so before the letter goes out.
+pub fn left_out(case: &Case) -> Vec<&crate::model::InterventionOption> {
+    case.chosen()
+        .filter(|o| o.plan.for_resident.trim().is_empty())
+        .collect()
+}
+
+/// The warning for the chosen interventions the letter leaves out, in `language`; none
+/// when every one has its text for the resident.
+pub fn left_out_warning(case: &Case, language: Language) -> Option<String> {
+    let left: Vec<String> = left_out(case)
+        .iter()
+        .map(|o| format!("‘{}’", o.entry.text.trim()))
+        .collect();
+    (!left.is_empty()).then(|| {
+        let list = left.join(", ");
+        crate::i18n::tr_count(language, "letter.left_out", left.len(), &[("list", &list)])
+    })
+}
+
+/// Whether the letter would tell the resident nothing was agreed while the team chose
+/// interventions: then it is not made.
+pub fn would_mislead(case: &Case) -> bool {
+    let chosen = case.chosen().count();
+    chosen > 0 && left_out(case).len() == chosen
+}
+
 /// The letter, in `language`, dated `today`, to `addressee` (a pseudonym or, when the
 /// user chose so, the real name; empty for a letter without a name).
 pub fn build_letter(case: &Case, language: Language, today: NaiveDate, addressee: &str) -> Report {

@@ -94,6 +94,10 @@ pub enum ExportError {
     /// The letter to the resident is a document, not a table: no CSV.
     #[error("the letter to the resident cannot be made as {format:?}")]
     LetterFormat { format: Format },
+    /// Interventions were chosen, but none has a text for the resident: the letter
+    /// would say nothing was agreed.
+    #[error("none of the {chosen} chosen interventions has a text for the resident")]
+    LetterWithoutAgreements { format: Format, chosen: usize },
 }
 
 /// Which document to make of a case.
@@ -191,6 +195,10 @@ pub fn export_contents(
     let names = contents.names;
     if !contents.kind.formats().contains(&format) {
         return Err(ExportError::LetterFormat { format });
+    }
+    if contents.kind == ReportKind::Letter && letter::would_mislead(case) {
+        let chosen = case.chosen().count();
+        return Err(ExportError::LetterWithoutAgreements { format, chosen });
     }
     let file_name = contents.file_name.clone().unwrap_or_default();
     if contents.kind == ReportKind::Signals {

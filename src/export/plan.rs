@@ -59,14 +59,8 @@ impl Words {
 /// The chosen interventions as rows of text: the first meeting's level by level, then
 /// each follow-up's own, so a pooled sheet holds every meeting of a case.
 pub fn intervention_rows(case: &Case, method: &Method, language: Language) -> Vec<InterventionRow> {
-    let follow_ups = (1..case.next_session()).flat_map(|session| {
-        Level::ALL.into_iter().flat_map(move |level| {
-            case.session_options(session, level)
-                .filter(|o| o.decision == Decision::Chosen)
-        })
-    });
     case.chosen()
-        .chain(follow_ups)
+        .chain(case.chosen_at_follow_ups())
         .map(|option| intervention_row(case, method, language, option))
         .collect()
 }
@@ -89,11 +83,7 @@ fn intervention_row(
         ),
     };
     // The latest follow-up that looked at it says where it stands now.
-    let latest = case
-        .follow_ups
-        .iter()
-        .rev()
-        .find_map(|f| f.evaluation(option.id));
+    let latest = case.latest_evaluation(option.id).map(|(_, e)| e);
     let verdict = latest
         .filter(|e| e.verdict != crate::model::Verdict::Undecided)
         .map(|e| {

@@ -110,8 +110,11 @@ pub(super) fn summary_section(
     blocks.push(heading(2, w.t("report.chosen")));
     for level in Level::ALL {
         blocks.push(heading(3, level_name(method, w.language, level)));
+        // The first meeting's choices, then those of follow-ups, each with what the
+        // latest follow-up decided: the summary tells where the plan stands now.
         let rows: Vec<Vec<String>> = case
             .chosen()
+            .chain(case.chosen_at_follow_ups())
             .filter(|o| o.level == level)
             .map(|o| {
                 let plan = &o.plan;
@@ -125,8 +128,24 @@ pub(super) fn summary_section(
                     }
                     (owner, co) => w.args("report.owner_and_co", &[("owner", &owner), ("co", &co)]),
                 };
+                let name = match o.session {
+                    crate::model::follow_up::FIRST_SESSION => numbers.name(w, o.id),
+                    session => crate::method::follow_up_title(w.language, session),
+                };
+                let mut text = format!("{name}: {}", o.entry.text.trim());
+                if let Some((follow_up, evaluation)) = case.latest_evaluation(o.id)
+                    && evaluation.verdict != crate::model::Verdict::Undecided
+                {
+                    let verdict = w.t(super::follow_up::verdict_key(evaluation.verdict));
+                    let date = long(follow_up.date, w);
+                    let said = w.args(
+                        "report.latest_verdict",
+                        &[("verdict", &verdict), ("date", &date)],
+                    );
+                    text = format!("{text} ({said})");
+                }
                 vec![
-                    format!("{}: {}", numbers.name(w, o.id), o.entry.text.trim()),
+                    text,
                     owner,
                     or_dash(&plan.first_step),
                     or_dash(&long(plan.deadline, w)),
@@ -162,10 +181,21 @@ pub(super) fn summary_section(
         blocks.push(heading(2, w.t("report.signals")));
         blocks.push(Block::List(signals));
     }
-    let evaluation = case
-        .report
-        .next_evaluation
-        .or_else(|| case.chosen().filter_map(|o| o.plan.follow_up).min());
+    // A date on or before the latest follow-up has been: the next one is after it.
+    let held = case.follow_ups.iter().filter_map(|f| f.date).max();
+    let ahead = |date: &NaiveDate| held.is_none_or(|held| *date > held);
+    let stopped = |id: ItemId| {
+        case.latest_evaluation(id)
+            .is_some_and(|(_, e)| e.verdict == crate::model::Verdict::Stop)
+    };
+    let evaluation = case.report.next_evaluation.filter(ahead).or_else(|| {
+        case.chosen()
+            .chain(case.chosen_at_follow_ups())
+            .filter(|o| !stopped(o.id))
+            .filter_map(|o| o.plan.follow_up)
+            .filter(ahead)
+            .min()
+    });
     blocks.extend(filled_fields(vec![(
         w.t("report.next_evaluation"),
         &long(evaluation, w),

@@ -167,6 +167,25 @@ impl Case {
         }
     }
 
+    /// The latest follow-up that looked at an intervention, with what it found there.
+    pub fn latest_evaluation(&self, option: ItemId) -> Option<(&FollowUp, &Evaluation)> {
+        self.follow_ups
+            .iter()
+            .rev()
+            .find_map(|f| f.evaluation(option).map(|e| (f, e)))
+    }
+
+    /// The interventions chosen at follow-ups (not those of the first meeting), meeting
+    /// by meeting, level by level.
+    pub fn chosen_at_follow_ups(&self) -> impl Iterator<Item = &InterventionOption> {
+        (1..self.next_session()).flat_map(move |session| {
+            super::Level::ALL.into_iter().flat_map(move |level| {
+                self.session_options(session, level)
+                    .filter(|o| o.decision == Decision::Chosen)
+            })
+        })
+    }
+
     /// The notes added at a follow-up, on one level.
     pub fn session_notes(
         &self,

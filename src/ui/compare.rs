@@ -178,7 +178,9 @@ pub fn compare_ui(ui: &mut egui::Ui, comparison: &Comparison, commands: &mut Vec
     let page = total.clamp(1, fitting);
     let id = egui::Id::unique("comparison_first_group");
     let mut first = ui.data(|d| d.get_temp::<usize>(id)).unwrap_or(0);
-    first = first.min(total.saturating_sub(page));
+    // Whole pages: groups 1–3, 4–6, 7; never a group on two pages.
+    let last_page = (total.max(1) - 1) / page * page;
+    first = (first / page * page).min(last_page);
     if total > page {
         pager_ui(ui, language, (&mut first, page, total), size(0.8));
         ui.data_mut(|d| d.insert_temp(id, first));
@@ -201,7 +203,7 @@ pub fn compare_ui(ui: &mut egui::Ui, comparison: &Comparison, commands: &mut Vec
                         for group in comparison.groups.iter().skip(first).take(page) {
                             sized(ui, column_width, |ui| {
                                 ui.label(RichText::new(&group.name).size(size(0.95)).strong());
-                                ui.label(RichText::new(&group.file).size(size(0.65)));
+                                ui.label(RichText::new(&group.file).size(size(0.75)));
                             });
                         }
                         ui.end_row();
@@ -211,7 +213,7 @@ pub fn compare_ui(ui: &mut egui::Ui, comparison: &Comparison, commands: &mut Vec
                                 if let Some(difference) = &row.difference {
                                     ui.label(
                                         RichText::new(format!("{MARK} {difference}"))
-                                            .size(size(0.65))
+                                            .size(size(0.72))
                                             .italics(),
                                     );
                                 }
@@ -242,7 +244,7 @@ fn pager_ui(
         {
             *first = first.saturating_sub(page);
         }
-        let key = match page {
+        let key = match (*first + page).min(total) - *first {
             1 => "compare.group_shown",
             _ => "compare.groups_shown",
         };
@@ -251,7 +253,7 @@ fn pager_ui(
             key,
             &[
                 ("from", &(*first + 1).to_string()),
-                ("to", &(*first + page).to_string()),
+                ("to", &(*first + page).min(total).to_string()),
                 ("total", &total.to_string()),
             ],
         );
@@ -261,7 +263,7 @@ fn pager_ui(
             .add_enabled(more, button("compare.next_groups"))
             .clicked()
         {
-            *first = (*first + page).min(total - page);
+            *first += page;
         }
     });
     ui.add_space(4.0);

@@ -19,6 +19,10 @@ pub struct Document {
     /// The teacher's template this session was started from: never saved over; the
     /// first save suggests a name beside it.
     pub template_file: Option<PathBuf>,
+    /// What the teacher last chose in the template dialog in this window: the lock is
+    /// for the students' sessions, so it lives here and in the template, never in the
+    /// teacher's own case.
+    pub template_setup: Option<crate::model::TeacherSetup>,
     pub view: CaseView,
     /// Name of this case's copy in the recovery folder.
     pub recovery_name: String,
@@ -80,6 +84,7 @@ impl Document {
             case,
             path,
             template_file: None,
+            template_setup: None,
             view: CaseView::default(),
             recovery_name: recovery::new_recovery_name(),
             disk_stamp,

@@ -328,6 +328,11 @@ fn export_ui(
         {
             reflection_choice_ui(ui, language, case, &mut contents.reflection);
         }
+        if contents.kind == ReportKind::Letter
+            && let Some(case) = case
+        {
+            letter_notice_ui(ui, language, case);
+        }
         ui.add_space(8.0);
         ui.label(RichText::new(t("export.names")).strong());
         ui.radio_value(names, Names::Pseudonymised, t("export.names.pseudonymised"));
@@ -348,6 +353,27 @@ fn export_ui(
         reply = Reply::Close;
     }
     reply
+}
+
+/// What the letter leaves out, or why it cannot be made yet, before the user exports.
+fn letter_notice_ui(ui: &mut egui::Ui, language: Language, case: &Case) {
+    let text = if crate::export::letter::would_mislead(case) {
+        let chosen = case.chosen().count();
+        let key = "error.letter_without_agreements";
+        // The message is also the end of a sentence ("… could not be made: …").
+        let text = crate::i18n::tr_count(language, key, chosen, &[]);
+        let mut chars = text.chars();
+        chars
+            .next()
+            .map(|first| format!("{}{}.", first.to_uppercase(), chars.as_str()))
+    } else {
+        crate::export::letter::left_out_warning(case, language)
+    };
+    if let Some(text) = text {
+        ui.add_space(6.0);
+        let colour = ui.visuals().warn_fg_color;
+        ui.add(egui::Label::new(RichText::new(format!("⚠ {text}")).color(colour)).wrap());
+    }
 }
 
 /// Which student's reflection goes into a hand-in: only those who wrote one are offered.

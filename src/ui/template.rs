@@ -29,8 +29,9 @@ pub struct TemplateForm {
 
 impl TemplateForm {
     /// Starts from what the case already has (a teacher improving their template).
-    pub fn from_case(case: &Case) -> TemplateForm {
-        let setup = case.teacher.clone().unwrap_or_default();
+    /// The form as last filled in this window, else as the case holds it.
+    pub fn from_case(case: &Case, last: Option<&TeacherSetup>) -> TemplateForm {
+        let setup = last.or(case.teacher.as_ref()).cloned().unwrap_or_default();
         TemplateForm {
             locked: setup.locked,
             prompts: Phase::ALL.map(|phase| setup.prompts_text(phase)),
@@ -186,13 +187,12 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 impl SwanApp {
-    /// The dialog answered: keep the setup in the case (undoable; the teacher sees their
-    /// questions at once), then ask where the template goes.
+    /// The dialog answered: remember the choice, then ask where the template goes.
+    /// Nothing changes in the teacher's case until the template is written.
     pub(super) fn save_template(&mut self, setup: TeacherSetup) {
         let language = self.language();
-        let teacher = (!setup.is_empty()).then_some(setup);
-        self.apply_edit(CaseEdit::SetTeacher(teacher));
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = &mut self.doc else { return };
+        doc.template_setup = Some(setup);
         let title = format!(
             "{} {}",
             doc.case.title.trim(),
@@ -206,18 +206,33 @@ impl SwanApp {
         }
     }
 
-    /// Writes the open case as a template at `path`. The open case keeps its own file;
-    /// writing the template over that file is refused.
+    /// Writes the open case as a template at `path`, with the setup chosen in the dialog.
+    /// The open case keeps its own file (writing the template over it is refused) and
+    /// stays editable: it takes the teacher's questions (undoable, so the teacher sees
+    /// them in the phases), not the lock, which is for the students' sessions.
     pub(super) fn save_template_to(&mut self, path: &Path) {
         let language = self.language();
         let Some(doc) = &self.doc else { return };
         let inputs: Vec<&Path> = doc.path.as_deref().into_iter().collect();
-        let setup = doc.case.teacher.clone().unwrap_or_default();
-        let template = doc.case.to_template(setup);
+        let setup = doc
+            .template_setup
+            .clone()
+            .or_else(|| doc.case.teacher.clone())
+            .unwrap_or_default();
+        let template = doc.case.to_template(setup.clone());
+        let questions = TeacherSetup {
+            locked: false,
+            ..setup
+        };
+        let own = doc.case.teacher.clone().unwrap_or_default();
         let written =
             storage::check_output(path, &inputs).and_then(|()| storage::save_case(path, &template));
         match written {
             Ok(()) => {
+                if own != questions {
+                    let teacher = (!questions.is_empty()).then_some(questions);
+                    self.apply_edit(CaseEdit::SetTeacher(teacher));
+                }
                 self.settings.remember(path);
                 self.store_settings();
                 let shown = path.display().to_string();
@@ -301,7 +316,7 @@ mod tests {
             teacher: Some(setup),
             ..Case::default()
         };
-        assert_eq!(TemplateForm::from_case(&case), form);
+        assert_eq!(TemplateForm::from_case(&case, None), form);
         form.locked = false;
         form.prompts = Default::default();
         assert!(form.setup().is_empty());

@@ -165,7 +165,8 @@ impl SwanApp {
             }
             Action::SaveAsTemplate => {
                 if let Some(doc) = &self.doc {
-                    let form = super::template::TemplateForm::from_case(&doc.case);
+                    let last = doc.template_setup.as_ref();
+                    let form = super::template::TemplateForm::from_case(&doc.case, last);
                     self.open_modal(Modal::SaveTemplate(form));
                 }
             }
