@@ -2,7 +2,7 @@
 //! sentences, long words, and terms from the method file's jargon list. Advice, never a
 //! block: the professional decides. No egui here.
 
-use crate::i18n::Language;
+use crate::i18n::{Language, tr_args};
 use crate::method::Jargon;
 
 /// More words than this in one sentence is hard to read at B1.
@@ -65,6 +65,38 @@ pub fn check(text: &str, language: Language, jargon: &[Jargon]) -> Vec<PlainIssu
         }
     }
     issues
+}
+
+/// One issue in words, in `language`: what the screen and the command line say.
+pub fn describe(language: Language, issue: &PlainIssue) -> String {
+    match issue {
+        PlainIssue::LongSentence { words, start } => tr_args(
+            language,
+            "plain.long_sentence",
+            &[("words", &words.to_string()), ("start", start)],
+        ),
+        PlainIssue::LongWord(word) => tr_args(language, "plain.long_word", &[("word", word)]),
+        PlainIssue::Jargon { term, plain } if plain.is_empty() => {
+            tr_args(language, "plain.jargon", &[("term", term)])
+        }
+        PlainIssue::Jargon { term, plain } => tr_args(
+            language,
+            "plain.jargon_plain",
+            &[("term", term), ("plain", plain)],
+        ),
+    }
+}
+
+/// The texts of a case that the resident reads in the letter, each with a short name
+/// for it (the first words), for the command line's check before a letter goes out.
+pub fn letter_texts(case: &crate::model::Case) -> Vec<&str> {
+    let mut texts: Vec<&str> = case
+        .chosen()
+        .map(|o| o.plan.for_resident.as_str())
+        .collect();
+    texts.extend([case.letter.heard.as_str(), case.letter.passed_on.as_str()]);
+    texts.retain(|t| !t.trim().is_empty());
+    texts
 }
 
 fn push_once(issues: &mut Vec<PlainIssue>, issue: PlainIssue) {

@@ -215,7 +215,7 @@ fn without_a_file_dialog_the_sessions_are_typed_and_esc_returns() {
         .map(|n| fixture(n).display().to_string())
         .collect();
     app.harness.run();
-    let field = "Pad naar het bestand";
+    let field = "Pad naar de map of de bestanden";
     app.harness.get_by_label(field).click();
     app.harness.run();
     app.harness

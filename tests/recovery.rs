@@ -300,4 +300,21 @@ fn without_a_file_dialog_the_path_is_typed_in_the_window() {
     app.click("OK");
     assert!(path.exists(), "saved where the typed path says");
     assert!(!app.app().document().unwrap().dirty());
+
+    // Now the case has a folder: an export is offered beside it.
+    app.dialogs.push_unavailable();
+    app.press(Modifiers::COMMAND, Key::E);
+    app.harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Exporteren…")
+        .click();
+    app.harness.run();
+    let filled = app
+        .harness
+        .get_by_label("Pad naar het bestand")
+        .value()
+        .unwrap_or_default();
+    assert!(
+        filled.starts_with(&temp.path().display().to_string()) && filled.ends_with(".pdf"),
+        "{filled}"
+    );
 }

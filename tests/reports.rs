@@ -437,6 +437,9 @@ fn the_letter_is_not_made_when_it_would_say_nothing_was_agreed() {
         "{stderr}"
     );
     assert!(stderr.contains(text.trim()), "{stderr}");
+    // The plain-language check of the screen, on the command line too.
+    assert!(stderr.contains("Taalcheck (B1)"), "{stderr}");
+    assert!(stderr.contains("Vakterm: ‘voorliggend veld’"), "{stderr}");
     assert!(letter.is_file());
     std::fs::remove_file(&letter).unwrap();
 

@@ -387,14 +387,8 @@ fn export_one(
     };
     if options.report == crate::export::ReportKind::Letter
         && !crate::export::letter::would_mislead(&case)
-        && let Some(warning) = crate::export::letter::left_out_warning(&case, language)
     {
-        // Pseudonymised like the letter: the warning may end up in a log.
-        let warning = match options.names {
-            Names::Pseudonymised => crate::privacy::pseudonymise_text(&case, language, &warning),
-            Names::Real => warning,
-        };
-        let _ = writeln!(err, "{}: {warning}", path.display());
+        letter_warnings(options, method, &case, path, err);
     }
     crate::export::export_contents(&case, method, style, language, format, today, &contents)
         .map_err(|e| messages::export_error(language, &e))
@@ -406,6 +400,45 @@ fn export_one(
             let _ = writeln!(err, "{}: {message}", path.display());
             Reported
         })
+}
+
+/// Before a letter goes out: the chosen interventions it leaves out, and what the
+/// plain-language check finds in the texts the resident reads. Advice on `err`, never a
+/// refusal; pseudonymised like the letter, as the lines may end up in a log.
+fn letter_warnings(
+    options: &ExportOptions,
+    method: &Method,
+    case: &Case,
+    path: &Path,
+    err: &mut impl Write,
+) {
+    let language = options.language;
+    let shown = match options.names {
+        Names::Pseudonymised => crate::privacy::pseudonymise(case, language),
+        Names::Real => case.clone(),
+    };
+    if let Some(warning) = crate::export::letter::left_out_warning(&shown, language) {
+        let _ = writeln!(err, "{}: {warning}", path.display());
+    }
+    for text in crate::plain::letter_texts(&shown) {
+        let issues = crate::plain::check(text, language, &method.jargon);
+        if issues.is_empty() {
+            continue;
+        }
+        let start: Vec<&str> = text.split_whitespace().take(6).collect();
+        let found: Vec<String> = issues
+            .iter()
+            .map(|issue| crate::plain::describe(language, issue))
+            .collect();
+        let _ = writeln!(
+            err,
+            "{}: {} — ‘{} …’: {}",
+            path.display(),
+            tr(language, "plain.title"),
+            start.join(" "),
+            found.join(" · ")
+        );
+    }
 }
 
 /// The method asked for with `--method`, or the built-in one; says on `err` why not.

@@ -180,8 +180,22 @@ impl SwanApp {
 
     /// No file dialog can be shown: say so, and let the path be typed in the window.
     pub(super) fn type_path(&mut self, purpose: PathPurpose, suggested_name: &str) {
-        let text = path_entry::start_text(suggested_name);
-        self.open_modal(Modal::PathEntry { purpose, text });
+        // Beside the open case when it has a file (an export goes with its case), else
+        // in Documents.
+        let folder = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.path.as_deref())
+            .and_then(Path::parent)
+            .filter(|f| f.is_dir())
+            .map(Path::to_path_buf);
+        match folder {
+            Some(folder) => self.type_path_in(purpose, &folder, suggested_name),
+            None => {
+                let text = path_entry::start_text(suggested_name);
+                self.open_modal(Modal::PathEntry { purpose, text });
+            }
+        }
     }
 
     /// The same, starting in `folder` instead of Documents.

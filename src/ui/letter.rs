@@ -5,10 +5,10 @@
 use egui::RichText;
 
 use super::{CaseView, Command, widgets};
-use crate::i18n::{Language, tr, tr_args};
+use crate::i18n::{Language, tr};
 use crate::method::{Jargon, Method};
 use crate::model::{Case, CaseEdit, DateField, DocumentStatus, ItemId, TextField};
-use crate::plain::{self, PlainIssue};
+use crate::plain;
 
 /// The report's status, version, approval, conclusion and next evaluation.
 pub fn report_ui(
@@ -201,26 +201,10 @@ fn plain_ui(ui: &mut egui::Ui, language: Language, jargon: &[Jargon], text: &str
         return;
     }
     let colour = ui.visuals().warn_fg_color;
-    let lines: Vec<String> = issues.iter().map(|i| issue_text(language, i)).collect();
+    let lines: Vec<String> = issues
+        .iter()
+        .map(|i| plain::describe(language, i))
+        .collect();
     let text = format!("{}: {}", tr(language, "plain.title"), lines.join(" · "));
     ui.add(egui::Label::new(RichText::new(format!("⚠ {text}")).color(colour)).wrap());
-}
-
-pub fn issue_text(language: Language, issue: &PlainIssue) -> String {
-    match issue {
-        PlainIssue::LongSentence { words, start } => tr_args(
-            language,
-            "plain.long_sentence",
-            &[("words", &words.to_string()), ("start", start)],
-        ),
-        PlainIssue::LongWord(word) => tr_args(language, "plain.long_word", &[("word", word)]),
-        PlainIssue::Jargon { term, plain } if plain.is_empty() => {
-            tr_args(language, "plain.jargon", &[("term", term)])
-        }
-        PlainIssue::Jargon { term, plain } => tr_args(
-            language,
-            "plain.jargon_plain",
-            &[("term", term), ("plain", plain)],
-        ),
-    }
 }

@@ -137,7 +137,15 @@ pub fn modal_ui(
         }
         Modal::CompareChoice => {
             let title = t("dialog.compare.title");
-            let body = RichText::new(t("dialog.compare.body"));
+            let body = match case {
+                Some(_) => format!(
+                    "{} {}",
+                    t("dialog.compare.body"),
+                    t("dialog.compare.case_stays")
+                ),
+                None => t("dialog.compare.body").to_owned(),
+            };
+            let body = RichText::new(body);
             let choices = [t("dialog.compare.files"), t("dialog.compare.folder")];
             match question_ui(ctx, language, "compare", title, body, &choices) {
                 Some(Some(choice)) => Reply::CloseThen(Command::PickSessions {

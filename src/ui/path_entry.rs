@@ -63,10 +63,10 @@ pub fn path_entry_ui(
             ui.label(t("dialog.path.compare_hint"));
         }
         ui.add_space(6.0);
-        let label = ui.label(t(if folder {
-            "dialog.path.folder_label"
-        } else {
-            "dialog.path.label"
+        let label = ui.label(t(match purpose {
+            PathPurpose::SignalsFolder => "dialog.path.folder_label",
+            PathPurpose::CompareSessions => "dialog.path.compare_label",
+            _ => "dialog.path.label",
         }));
         let field = ui
             .add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))

@@ -209,6 +209,17 @@ pub fn signals_ui(
         return;
     }
     summary_ui(ui, language, gathered);
+    if !shown.skipped.is_empty() {
+        // Said at the top: a file left out changes what the counts mean.
+        let text = crate::i18n::tr_count(
+            language,
+            "signals.view.skipped_note",
+            shown.skipped.len(),
+            &[],
+        );
+        let colour = ui.visuals().warn_fg_color;
+        ui.label(RichText::new(format!("⚠ {text}")).color(colour));
+    }
     ui.label(RichText::new(t("signals.view.names_hidden")).weak());
     export_bar_ui(ui, language, state, commands);
     ui.separator();
