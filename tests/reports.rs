@@ -13,7 +13,7 @@ use std::process::Command;
 use chrono::NaiveDate;
 use common::{assert_golden, start};
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use swan_casus::export::{self, Contents, Format, ReflectionChoice, ReportKind, ReportStyle};
 use swan_casus::i18n::Language;
 use swan_casus::method::Method;
@@ -452,4 +452,35 @@ fn the_letter_is_not_made_when_it_would_say_nothing_was_agreed() {
     assert!(stderr.contains("niets is afgesproken"), "{stderr}");
     assert!(stderr.contains("Voor de inwoner"), "{stderr}");
     assert!(!letter.exists());
+}
+
+/// In the export dialog, a letter that would say nothing was agreed cannot be made, and
+/// the dialog says what to fill in.
+#[test]
+fn the_export_dialog_does_not_offer_a_letter_without_agreements() {
+    let temp = tempfile::tempdir().unwrap();
+    let case_path = temp.path().join("casus.swan.ron");
+    let mut case = fixture();
+    for option in &mut case.options {
+        option.plan.for_resident.clear();
+    }
+    storage::save_case(&case_path, &case).unwrap();
+    let mut app = start(temp.path(), Some(case_path), (1280.0, 800.0));
+    app.press(Modifiers::COMMAND, Key::E);
+    app.click("Brief aan de inwoner: ‘Wat we met u afspreken’");
+    assert!(
+        app.harness
+            .query_by_label_contains("terwijl er 3 interventies zijn gekozen")
+            .is_some()
+    );
+    let go = app
+        .harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Exporteren…");
+    assert!(go.accesskit_node().is_disabled());
+    // The team report can still be made.
+    app.click("Verslag voor het team");
+    let go = app
+        .harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Exporteren…");
+    assert!(!go.accesskit_node().is_disabled());
 }

@@ -349,7 +349,11 @@ fn export_ui(
         ui.label(RichText::new(t("export.language_note")).weak());
         ui.add_space(10.0);
         ui.horizontal(|ui| {
-            if ui.button(t("export.go")).clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+            // A letter that would say nothing was agreed is not offered (the notice says why).
+            let blocked = contents.kind == ReportKind::Letter
+                && case.is_some_and(crate::export::letter::would_mislead);
+            let go = ui.add_enabled(!blocked, egui::Button::new(t("export.go")));
+            if !blocked && (go.clicked() || ui.input(|i| i.key_pressed(Key::Enter))) {
                 reply = Reply::CloseThen(Command::ExportAs(*format, *names, contents.clone()));
             }
             if ui.button(t("dialog.cancel")).clicked() {
