@@ -190,6 +190,7 @@ pub fn compare(
         })
         .collect();
     warnings.extend(other_case_warning(&cases, &w));
+    warnings.extend(copy_warnings(&cases, &w));
     let sections: Vec<Section> = [
         group_section(&cases, &w),
         count_section(&cases, &w, Phase::Understand),
@@ -333,6 +334,21 @@ fn other_case_warning(cases: &[Case], w: &Words<'_>) -> Option<String> {
             &[("groups", &w.names(&others)), ("first", &w.groups[0])],
         )
     })
+}
+
+/// Sessions equal in every field to an earlier one: the same work counted twice, most
+/// likely a copied file.
+fn copy_warnings(cases: &[Case], w: &Words<'_>) -> Vec<String> {
+    (1..cases.len())
+        .filter_map(|i| {
+            let earlier = (0..i).find(|&j| cases[j] == cases[i])?;
+            Some(tr_args(
+                w.language,
+                "compare.copy",
+                &[("group", &w.groups[i]), ("first", &w.groups[earlier])],
+            ))
+        })
+        .collect()
 }
 
 /// Who the group is: file, participants, case title.

@@ -41,6 +41,38 @@ fn compared(language: Language) -> Comparison {
 }
 
 #[test]
+fn a_copied_session_is_pointed_out() {
+    let temp = tempfile::tempdir().unwrap();
+    let a = temp.path().join("groep-a.swan.ron");
+    let copy = temp.path().join("groep-a-kopie.swan.ron");
+    std::fs::copy(fixture("groep-a.swan.ron"), &a).unwrap();
+    std::fs::copy(fixture("groep-a.swan.ron"), &copy).unwrap();
+    std::fs::copy(
+        fixture("groep-b.swan.ron"),
+        temp.path().join("groep-b.swan.ron"),
+    )
+    .unwrap();
+    let loaded = compare::load_sessions(&[temp.path().to_path_buf()]);
+    let comparison = compare::compare(
+        &loaded.sessions,
+        &loaded.skipped,
+        &Method::builtin(),
+        Language::Nl,
+        Names::Pseudonymised,
+    )
+    .unwrap();
+    // Sorted by name, the copy comes first: group 1, and group 2 is the same.
+    assert_eq!(
+        comparison.warnings,
+        [
+            "Groep 2 is precies gelijk aan Groep 1: twee keer hetzelfde bestand, of een kopie? Kijk of dit de goede bestanden zijn."
+        ]
+    );
+    // The hand-written sessions are all different.
+    assert!(compared(Language::Nl).warnings.is_empty());
+}
+
+#[test]
 fn html_and_csv_match_the_golden_files() {
     let made_on = NaiveDate::from_ymd_opt(2027, 2, 4).unwrap();
     for language in Language::ALL {

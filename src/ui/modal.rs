@@ -313,12 +313,17 @@ fn export_ui(
         ui.set_max_width(560.0);
         ui.heading(t("export.title"));
         ui.add_space(4.0);
-        ui.label(t("export.body"));
-        ui.add_space(8.0);
         ui.label(RichText::new(t("export.report")).strong());
         for kind in ReportKind::ALL {
             ui.radio_value(&mut contents.kind, kind, t(kind.label_key()));
         }
+        // What the chosen document holds, under the choice.
+        let holds = match contents.kind {
+            ReportKind::Team => "export.body",
+            ReportKind::Letter => "export.body_letter",
+            ReportKind::Signals => "export.body_signals",
+        };
+        ui.label(RichText::new(t(holds)).weak());
         if !contents.kind.formats().contains(format) {
             *format = Format::Pdf;
         }
