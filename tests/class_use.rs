@@ -18,7 +18,7 @@ fn shows(app: &TestApp, text: &str) -> bool {
     app.harness.query_by_label_contains(text).is_some()
 }
 
-/// File → Opslaan als sjabloon…, and tick the lock.
+/// File → Opslaan als sjabloon…, and click the lock (ticks it when it was off).
 fn open_template_dialog_and_lock(app: &mut TestApp) {
     app.click("Bestand");
     app.click("Opslaan als sjabloon…");
@@ -204,6 +204,20 @@ fn a_session_from_a_template_never_writes_the_template() {
     app.press(Modifiers::COMMAND, Key::S);
     assert_eq!(std::fs::read(&template_path).unwrap(), before);
     assert_eq!(storage::load_case(&session).unwrap().notes.len(), 2);
+
+    // A template made from the session, unlocked: the session itself stays locked.
+    // (The dialog starts locked, as the session is; the click unticks it.)
+    open_template_dialog_and_lock(&mut app);
+    let own_template = class.join("eigen-sjabloon.swan.ron");
+    app.dialogs.push(&own_template);
+    app.click("Sjabloon opslaan…");
+    assert!(own_template.exists(), "error: {:?}", app.app().error());
+    assert!(
+        !storage::load_case(&own_template)
+            .unwrap()
+            .description_locked()
+    );
+    assert!(app.app().document().unwrap().case.description_locked());
 }
 
 #[test]

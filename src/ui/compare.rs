@@ -19,8 +19,9 @@ use crate::method::Method;
 /// Larger than the editing screen, so the back of the room can read it, yet smaller than
 /// the presentation view: this screen holds a column per group.
 const SCALE: f32 = 1.3;
-/// A group's column is never narrower than this, nor the gap between columns other.
+/// A group's column is never narrower than this.
 const MIN_COLUMN: f32 = 200.0;
+/// The gap between columns.
 const SPACING: f32 = 14.0;
 
 /// The comparison being loaded, or shown.
@@ -176,7 +177,8 @@ pub fn compare_ui(ui: &mut egui::Ui, comparison: &Comparison, commands: &mut Vec
     let fitting = ((room + SPACING) / (MIN_COLUMN + SPACING)).floor().max(1.0) as usize;
     let total = comparison.groups.len();
     let page = total.clamp(1, fitting);
-    let id = egui::Id::unique("comparison_first_group");
+    // Per comparison: another set of sessions starts on its first page.
+    let id = egui::Id::unique(("comparison_first_group", &comparison.title, total));
     let mut first = ui.data(|d| d.get_temp::<usize>(id)).unwrap_or(0);
     // Whole pages: groups 1–3, 4–6, 7; never a group on two pages.
     let last_page = (total.max(1) - 1) / page * page;

@@ -208,8 +208,8 @@ impl SwanApp {
 
     /// Writes the open case as a template at `path`, with the setup chosen in the dialog.
     /// The open case keeps its own file (writing the template over it is refused) and
-    /// stays editable: it takes the teacher's questions (undoable, so the teacher sees
-    /// them in the phases), not the lock, which is for the students' sessions.
+    /// keeps its own lock: it takes the teacher's questions (undoable, so the teacher sees
+    /// them in the phases), not the template's lock, which is for the students' sessions.
     pub(super) fn save_template_to(&mut self, path: &Path) {
         let language = self.language();
         let Some(doc) = &self.doc else { return };
@@ -220,11 +220,13 @@ impl SwanApp {
             .or_else(|| doc.case.teacher.clone())
             .unwrap_or_default();
         let template = doc.case.to_template(setup.clone());
+        // The open case keeps its own lock: none for the teacher's case, the teacher's
+        // for a student's session.
+        let own = doc.case.teacher.clone().unwrap_or_default();
         let questions = TeacherSetup {
-            locked: false,
+            locked: own.locked,
             ..setup
         };
-        let own = doc.case.teacher.clone().unwrap_or_default();
         let written =
             storage::check_output(path, &inputs).and_then(|()| storage::save_case(path, &template));
         match written {
